@@ -1,0 +1,22 @@
+package com.migochat.migrations.runner;
+
+/**
+ * Why a migration could not bring the schema to head. The names are stable: logs, the admin page
+ * and scripts can rely on them.
+ */
+public enum MigrationError {
+  /** The database could not be reached with the configured URL. */
+  DATABASE_UNREACHABLE,
+  /** The database refused the configured user or password. */
+  DATABASE_LOGIN_REFUSED,
+  /**
+   * The changelog could not be read or is inconsistent with the history (e.g. an edited change).
+   */
+  CHANGELOG_INVALID,
+  /** Another process held the migration lock for longer than Liquibase waits. */
+  LOCK_NOT_ACQUIRED,
+  /** A changeset's SQL failed on the database. */
+  CHANGESET_FAILED,
+  /** Anything else; the log has the stack trace. */
+  UNEXPECTED
+}

@@ -1,0 +1,28 @@
+package com.migochat.migrations.runner;
+
+/**
+ * Why a migration failed, in the words an operator needs.
+ *
+ * @param error the kind of failure
+ * @param changeSet the changeset that failed, or null when the failure is not one changeset's
+ * @param databaseError what the database (or Liquibase) said
+ * @param action what the operator should do about it
+ */
+public record MigrationFailure(
+    MigrationError error, ChangeSetRef changeSet, String databaseError, String action) {
+
+  /** One line: what failed, where, the database's words and the action. */
+  public String message() {
+    String what =
+        changeSet == null
+            ? "Migration failed (" + error + ")"
+            : "Migration of changeset "
+                + changeSet.id()
+                + " (author "
+                + changeSet.author()
+                + ") in file "
+                + changeSet.file()
+                + " failed";
+    return what + ": " + databaseError + ". Action: " + action;
+  }
+}

@@ -1,0 +1,93 @@
+package com.migochat.migrations.startup;
+
+import com.migochat.migrations.runner.ChangeSetRef;
+import com.migochat.migrations.runner.MigrationException;
+import com.migochat.migrations.runner.MigrationRunner;
+import com.migochat.migrations.runner.MigrationSettings;
+import com.migochat.migrations.runner.UpgradeResult;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Runs the migration at most once per deployment, whichever adapter asks first, and keeps the
+ * outcome for the others. The outcome is logged here, once: one INFO line on success, one SEVERE
+ * line with the failed changeset, the database's error and the action on failure.
+ */
+public final class DeploymentMigration {
+
+  static final String CHANGELOG_KEY = "migochat.migrations.changelog";
+  static final String CONTEXTS_KEY = "migochat.migrations.contexts";
+
+  private static final Logger LOG = Logger.getLogger(DeploymentMigration.class.getName());
+
+  private static MigrationOutcome outcome;
+
+  private DeploymentMigration() {}
+
+  /** Migrates, unless this deployment already did; returns this deployment's outcome. */
+  static synchronized MigrationOutcome ensureMigrated(
+      Supplier<DataSource> dataSource, String trigger) {
+    if (outcome == null) {
+      outcome = migrate(dataSource, trigger);
+    }
+    return outcome;
+  }
+
+  /** This deployment's outcome, once the migration has run. */
+  public static synchronized Optional<MigrationOutcome> outcome() {
+    return Optional.ofNullable(outcome);
+  }
+
+  static MigrationSettings settings() {
+    var config = ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader());
+    return new MigrationSettings(
+        config
+            .getOptionalValue(CHANGELOG_KEY, String.class)
+            .orElse(MigrationSettings.DEFAULT_CHANGELOG),
+        config.getOptionalValue(CONTEXTS_KEY, String.class).orElse(""));
+  }
+
+  private static MigrationOutcome migrate(Supplier<DataSource> dataSource, String trigger) {
+    StartupTimeline.record(StartupTimeline.MIGRATION_STARTED, trigger);
+    try {
+      MigrationSettings settings = settings();
+      UpgradeResult result = new MigrationRunner(dataSource.get(), settings).upgrade();
+      StartupTimeline.record(
+          StartupTimeline.MIGRATION_FINISHED, result.applied().size() + " changesets applied");
+      LOG.info(describe(result, settings));
+      return MigrationOutcome.succeeded(result, trigger);
+    } catch (MigrationException e) {
+      StartupTimeline.record(StartupTimeline.MIGRATION_FAILED, e.failure().error().name());
+      LOG.log(Level.SEVERE, e.getMessage());
+      LOG.log(Level.FINE, "Migration failure details", e);
+      return MigrationOutcome.failed(e.failure(), trigger);
+    } catch (RuntimeException e) {
+      MigrationException explained = MigrationException.unexpected(e);
+      StartupTimeline.record(StartupTimeline.MIGRATION_FAILED, explained.failure().error().name());
+      LOG.log(Level.SEVERE, explained.getMessage(), e);
+      return MigrationOutcome.failed(explained.failure(), trigger);
+    }
+  }
+
+  private static String describe(UpgradeResult result, MigrationSettings settings) {
+    long millis = result.took().toMillis();
+    if (result.nothingApplied()) {
+      return "Schema is current: nothing to apply from "
+          + settings.changeLog()
+          + " (checked in "
+          + millis
+          + " ms)";
+    }
+    return "Schema migrated: applied "
+        + result.applied().size()
+        + " changesets in "
+        + millis
+        + " ms: "
+        + result.applied().stream().map(ChangeSetRef::id).collect(Collectors.joining(", "));
+  }
+}

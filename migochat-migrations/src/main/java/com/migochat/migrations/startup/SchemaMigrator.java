@@ -1,0 +1,66 @@
+package com.migochat.migrations.startup;
+
+import com.migochat.migrations.runner.MigrationRunner;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import javax.sql.DataSource;
+
+/**
+ * The startup bean that stands for "the schema is migrated": other startup beans declare
+ * {@code @DependsOn("SchemaMigrator")} and the web tier asks it whether to serve.
+ *
+ * <p>It also defines the application's data source. Its settings come from MicroProfile Config, so
+ * {@code MIGOCHAT_DB_URL}, {@code MIGOCHAT_DB_USER} and {@code MIGOCHAT_DB_PASSWORD} choose the
+ * database; with none set, Migochat uses an H2 file database under {@code ./data} (relative to the
+ * server's working directory).
+ *
+ * <p>The data source class is {@link com.migochat.migrations.datasource.JdbcUrlDataSource}, which
+ * picks the JDBC driver from the URL.
+ *
+ * <p>Bean-managed transactions: Liquibase commits per changeset on its own connection, which must
+ * not be enlisted in a container transaction.
+ */
+@DataSourceDefinition(
+    name = MigrateBeforeLogin.DATA_SOURCE,
+    className = "com.migochat.migrations.datasource.JdbcUrlDataSource",
+    url = "${MPCONFIG=migochat.db.url:jdbc:h2:file:./data/migochat}",
+    user = "${MPCONFIG=migochat.db.user:sa}",
+    password = "${MPCONFIG=migochat.db.password:}",
+    minPoolSize = 0,
+    initialPoolSize = 0,
+    maxPoolSize = 16)
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigrator {
+
+  @Resource(lookup = MigrateBeforeLogin.DATA_SOURCE)
+  private DataSource dataSource;
+
+  private MigrationOutcome outcome;
+
+  @PostConstruct
+  void migrateOrReport() {
+    outcome = DeploymentMigration.ensureMigrated(() -> dataSource, "startup singleton");
+  }
+
+  /** This deployment's migration outcome. */
+  public MigrationOutcome outcome() {
+    return outcome;
+  }
+
+  /** A runner on the application's data source and configured changelog, e.g. for status. */
+  public MigrationRunner runner() {
+    return new MigrationRunner(dataSource, DeploymentMigration.settings());
+  }
+
+  /** Whether the schema is at head, so the application may serve. */
+  public boolean schemaCurrent() {
+    return outcome.schemaCurrent();
+  }
+}

@@ -1,0 +1,141 @@
+package com.migochat.migrations.testing;
+
+import com.migochat.migrations.datasource.JdbcUrlDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * A database that exists for one test: a new PostgreSQL database on the local server (dropped on
+ * close, even with connections still open) or a new H2 file database (deleted on close).
+ *
+ * <p>The PostgreSQL server is the one at {@code migochat.it.pg.url} (default {@code
+ * jdbc:postgresql://127.0.0.1:5432/postgres}) as {@code migochat.it.pg.user} (default {@code
+ * postgres}), with trust authentication.
+ */
+public final class ThrowawayDatabase implements AutoCloseable {
+
+  /** Which database engine. */
+  public enum Engine {
+    POSTGRESQL,
+    H2
+  }
+
+  private static final String ADMIN_URL =
+      System.getProperty("migochat.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  private static final String ADMIN_USER = System.getProperty("migochat.it.pg.user", "postgres");
+
+  private final Engine engine;
+  private final String name;
+  private final String url;
+  private final String user;
+  private final Path h2Folder;
+
+  private ThrowawayDatabase(Engine engine, String name, String url, String user, Path h2Folder) {
+    this.engine = engine;
+    this.name = name;
+    this.url = url;
+    this.user = user;
+    this.h2Folder = h2Folder;
+  }
+
+  public static ThrowawayDatabase create(Engine engine) {
+    return engine == Engine.POSTGRESQL ? postgres() : h2();
+  }
+
+  /** A new, empty PostgreSQL database. */
+  public static ThrowawayDatabase postgres() {
+    String name = uniqueName();
+    administer("CREATE DATABASE " + name);
+    String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+    return new ThrowawayDatabase(Engine.POSTGRESQL, name, url, ADMIN_USER, null);
+  }
+
+  /** A new, empty H2 file database under {@code target/h2}. */
+  public static ThrowawayDatabase h2() {
+    String name = uniqueName();
+    Path folder = Path.of("target", "h2", name).toAbsolutePath();
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the H2 folder " + folder, e);
+    }
+    return new ThrowawayDatabase(
+        Engine.H2, name, "jdbc:h2:file:" + folder.resolve("migochat"), "sa", folder);
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  /** A data source as the application builds it, driver chosen from the URL. */
+  public DataSource dataSource() {
+    JdbcUrlDataSource dataSource = new JdbcUrlDataSource();
+    dataSource.setUrl(url);
+    dataSource.setUser(user);
+    return dataSource;
+  }
+
+  public Connection connect() throws SQLException {
+    return dataSource().getConnection();
+  }
+
+  @Override
+  public void close() {
+    if (engine == Engine.POSTGRESQL) {
+      administer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      return;
+    }
+    try (Stream<Path> files = Files.walk(h2Folder)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the H2 database in " + h2Folder, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return engine + " " + name;
+  }
+
+  private static String uniqueName() {
+    return "migochat_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  private static void administer(String sql) {
+    try (Connection connection = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, "");
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot run '"
+              + sql
+              + "' on "
+              + ADMIN_URL
+              + ": "
+              + e.getMessage()
+              + ". Is PostgreSQL running? Start it with: pg_ctlcluster --skip-systemctl-redirect"
+              + " 15 main start",
+          e);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package com.migochat.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One Messenger message, stored once per Messenger message id however often it is delivered. */
+@Entity
+@Table(name = "messages")
+public class Message {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "user_id", nullable = false)
+  private User user;
+
+  @Column(name = "messenger_message_id", nullable = false, unique = true, length = 128)
+  private String messengerMessageId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "direction", nullable = false, length = 3)
+  private Direction direction;
+
+  /** Messenger limits a text message to 2000 characters. */
+  @Column(name = "text", length = 2000)
+  private String text;
+
+  @Column(name = "sent_at", nullable = false)
+  private OffsetDateTime sentAt;
+
+  protected Message() {}
+
+  public Message(
+      User user,
+      String messengerMessageId,
+      Direction direction,
+      String text,
+      OffsetDateTime sentAt) {
+    this.user = user;
+    this.messengerMessageId = messengerMessageId;
+    this.direction = direction;
+    this.text = text;
+    this.sentAt = sentAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public User getUser() {
+    return user;
+  }
+
+  public String getMessengerMessageId() {
+    return messengerMessageId;
+  }
+
+  public Direction getDirection() {
+    return direction;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public OffsetDateTime getSentAt() {
+    return sentAt;
+  }
+}

@@ -1,0 +1,55 @@
+package com.migochat.web.api;
+
+import com.migochat.migrations.runner.StatusReport;
+import com.migochat.migrations.startup.EntityCheckResult;
+import com.migochat.migrations.startup.MigrationOutcome;
+import com.migochat.migrations.startup.SchemaMigrator;
+import com.migochat.migrations.startup.StartupTimeline;
+import com.migochat.web.serving.ApplicationReadiness;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** {@code /api/migrations}: the migration console's data as JSON. */
+@Path("migrations")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class MigrationsResource {
+
+  @EJB SchemaMigrator schemaMigrator;
+
+  @Inject ApplicationReadiness readiness;
+
+  @GET
+  @Path("status")
+  public StatusView status() {
+    StatusReport report = schemaMigrator.runner().status();
+    return new StatusView(
+        report.current().orElse(null),
+        report.latestTag().orElse(null),
+        report.atHead(),
+        report.pending(),
+        report.history());
+  }
+
+  @GET
+  @Path("startup")
+  public StartupReport startup() {
+    MigrationOutcome outcome = schemaMigrator.outcome();
+    EntityCheckResult entities = readiness.entityCheck();
+    return new StartupReport(
+        StartupTimeline.events(),
+        outcome.trigger(),
+        outcome.schemaCurrent(),
+        outcome.upgrade().map(u -> u.applied()).orElse(List.of()),
+        outcome.upgrade().map(u -> u.took().toMillis()).orElse(null),
+        outcome.failure(),
+        entities.rowCounts(),
+        entities.problem());
+  }
+}

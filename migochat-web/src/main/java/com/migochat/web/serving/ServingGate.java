@@ -1,0 +1,39 @@
+package com.migochat.web.serving;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Answers 503 with the reason while the schema is not at head, so nothing is served from a schema
+ * the code does not expect. The migration console and its API stay reachable (still behind the
+ * admin login) so operators can see what failed.
+ */
+@WebFilter(urlPatterns = "/*")
+public class ServingGate extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject ApplicationReadiness readiness;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Optional<String> reason = readiness.reasonNotToServe();
+    if (reason.isEmpty() || path.startsWith("/admin/") || path.startsWith("/api/migrations")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().println("Migochat is not serving: " + reason.get());
+  }
+}
