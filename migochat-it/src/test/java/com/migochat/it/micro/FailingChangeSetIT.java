@@ -1,0 +1,76 @@
+package com.migochat.it.micro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.migochat.it.support.Deployments;
+import com.migochat.it.support.Http;
+import com.migochat.it.support.MicroSettings;
+import com.migochat.it.support.PayaraMicroProcess;
+import com.migochat.it.support.SchemaSnapshot;
+import com.migochat.migrations.runner.MigrationRunner;
+import com.migochat.migrations.runner.MigrationSettings;
+import com.migochat.migrations.testing.ThrowawayDatabase;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A changeset that fails on PostgreSQL: nothing of it stays in the database, the application serves
+ * nothing, and the log says once what failed and what to do.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class FailingChangeSetIT {
+
+  private static final String FAILING = "29991231_2359_fails_halfway";
+
+  @Test
+  void aFailingChangeSetLeavesPostgresqlUnchangedAndTheApplicationNotServing() throws SQLException {
+    Path folder = Path.of("target", "failing-changeset");
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      new MigrationRunner(database.dataSource(), MigrationSettings.defaults()).upgrade();
+      SchemaSnapshot before;
+      try (Connection connection = database.connect()) {
+        before = SchemaSnapshot.of(connection);
+      }
+      Path war = Deployments.migochatWarWith("db/test/failing-changelog.xml", folder);
+
+      try (PayaraMicroProcess micro =
+          PayaraMicroProcess.start(
+              war,
+              28182,
+              MicroSettings.on(database)
+                  .with("migochat.migrations.changelog", "db/test/failing-changelog.xml"),
+              folder)) {
+        HttpResponse<String> home = new Http(micro.baseUrl()).get("");
+        HttpResponse<String> ready = new Http(micro.healthUrl()).get("ready");
+        String log = micro.log();
+
+        assertEquals(503, home.statusCode(), home.body());
+        assertTrue(home.body().contains(FAILING), home.body());
+        assertEquals(503, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains(FAILING), ready.body());
+        String expected =
+            "Migration of changeset "
+                + FAILING
+                + " (author migochat-tests) in file test/"
+                + FAILING
+                + ".xml failed: ERROR: relation \"no_such_table\" does not exist";
+        assertEquals(1, occurrences(log, expected), "the failure must be logged once:\n" + log);
+        assertTrue(log.contains("Action: the database rolled back everything"), log);
+      }
+      try (Connection connection = database.connect()) {
+        assertEquals(before, SchemaSnapshot.of(connection));
+      }
+    }
+  }
+
+  private static int occurrences(String text, String part) {
+    return (int) Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
+  }
+}

@@ -1,0 +1,138 @@
+package com.migochat.it.micro;
+
+import static com.migochat.it.micro.StartupAssertions.CHANGESET_IDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.migochat.it.support.Artifacts;
+import com.migochat.it.support.Deployments;
+import com.migochat.it.support.Http;
+import com.migochat.it.support.MicroDatabase;
+import com.migochat.it.support.MicroSettings;
+import com.migochat.it.support.PayaraMicroProcess;
+import com.migochat.it.support.SchemaSnapshot;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The real Micro WAR on Payara Micro (Arquillian) against a throwaway PostgreSQL database. */
+@ExtendWith(MicroDatabase.Postgres.class)
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class MicroOnPostgresIT {
+
+  private final Http http = new Http("http://127.0.0.1:28180/migochat/");
+
+  @Deployment(testable = false)
+  static WebArchive migochat() {
+    return Deployments.migochatWar();
+  }
+
+  @Test
+  @Order(1)
+  void theFirstRequestReadsTheMigratedSchemaThroughJpa() throws SQLException {
+    try (Connection connection = MicroDatabase.current().connect();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "INSERT INTO users (psid, first_name, full_name, created_at, updated_at)"
+              + " VALUES ('psid-1', 'Ada', 'Ada', now(), now())");
+    }
+
+    HttpResponse<String> page = http.getAsAdmin("admin/migrations.xhtml");
+
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("<td>User</td><td>1</td>"), page.body());
+  }
+
+  @Test
+  @Order(2)
+  void everyChangeSetWasAppliedExactlyOnceInOrder() throws SQLException {
+    try (Connection connection = MicroDatabase.current().connect()) {
+      assertEquals(CHANGESET_IDS, SchemaSnapshot.historyIdsOf(connection));
+    }
+    assertEquals(CHANGESET_IDS, StartupAssertions.appliedIds(startup()));
+  }
+
+  @Test
+  @Order(3)
+  void theMigrationFinishedBeforeThePersistenceUnitsFirstLogin() {
+    StartupAssertions.migrationRanOnceBeforeThePersistenceUnitLoggedIn(startup());
+  }
+
+  @Test
+  @Order(4)
+  void aStartupBeanUsingJpaInPostConstructSawTheMigratedSchema() {
+    StartupAssertions.startupBeanReadEveryEntityThroughJpa(startup());
+  }
+
+  @Test
+  @Order(5)
+  void theAdminPageNeedsTheAdminLoginAndThenShowsVersionAndHistory() {
+    assertEquals(401, http.get("admin/migrations.xhtml").statusCode());
+    assertEquals(401, http.getAs("admin/migrations.xhtml", "admin", "wrong").statusCode());
+    assertEquals(401, http.get("api/migrations/status").statusCode());
+
+    String page = http.getAsAdmin("admin/migrations.xhtml").body();
+
+    assertTrue(
+        page.contains("<dd id=\"current-version\">20250527_1100_add_full_name_to_users</dd>"),
+        page);
+    for (String id : CHANGESET_IDS) {
+      assertTrue(page.contains("<td>" + id + "</td>"), id + " missing from the history");
+    }
+    assertTrue(page.contains("yes (0 pending)"), page);
+  }
+
+  @Test
+  @Order(6)
+  void readinessIsUpOnceTheSchemaIsAtHead() {
+    HttpResponse<String> ready = new Http("http://127.0.0.1:28180/health/").get("ready");
+
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertTrue(ready.body().contains("\"migochat-schema\""), ready.body());
+  }
+
+  @Test
+  @Order(7)
+  void aSecondDeploymentOnTheSameDatabaseAppliesNothing() throws SQLException {
+    SchemaSnapshot before;
+    try (Connection connection = MicroDatabase.current().connect()) {
+      before = SchemaSnapshot.of(connection);
+    }
+
+    try (PayaraMicroProcess second =
+        PayaraMicroProcess.start(
+            Artifacts.microWar(),
+            28181,
+            MicroSettings.on(MicroDatabase.current()),
+            Path.of("target", "second-deployment"))) {
+      JsonObject startup = new Http(second.baseUrl()).jsonAsAdmin("api/migrations/startup");
+
+      assertEquals(List.of(), StartupAssertions.appliedIds(startup));
+      assertTrue(startup.getBoolean("schemaCurrent"));
+      assertTrue(second.log().contains("Schema is current: nothing to apply"), second.log());
+    }
+    try (Connection connection = MicroDatabase.current().connect()) {
+      assertEquals(before, SchemaSnapshot.of(connection));
+    }
+  }
+
+  private JsonObject startup() {
+    return http.jsonAsAdmin("api/migrations/startup");
+  }
+}

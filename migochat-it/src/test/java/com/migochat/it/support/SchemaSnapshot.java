@@ -1,0 +1,50 @@
+package com.migochat.it.support;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a PostgreSQL schema looks like, as comparable values: every column of every table (with type
+ * and nullability) and the migration history.
+ *
+ * @param columns "table.column type nullable" for every column of the public schema
+ * @param history "id deployment-id" for every history row, in the order they ran
+ */
+public record SchemaSnapshot(List<String> columns, List<String> history) {
+
+  public static SchemaSnapshot of(Connection connection) throws SQLException {
+    return new SchemaSnapshot(
+        strings(
+            connection,
+            "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable"
+                + " FROM information_schema.columns WHERE table_schema = 'public'"
+                + " ORDER BY table_name, column_name"),
+        historyIds(connection));
+  }
+
+  /** The changeset ids in the history, in the order they ran. */
+  public static List<String> historyIdsOf(Connection connection) throws SQLException {
+    return strings(connection, "SELECT id FROM databasechangelog ORDER BY orderexecuted");
+  }
+
+  private static List<String> historyIds(Connection connection) throws SQLException {
+    return strings(
+        connection,
+        "SELECT id || ' ' || deployment_id FROM databasechangelog ORDER BY orderexecuted");
+  }
+
+  private static List<String> strings(Connection connection, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+}
