@@ -1,12 +1,13 @@
 package com.migochat.it.micro;
 
-import static com.migochat.it.micro.StartupAssertions.CHANGESET_IDS;
+import static com.migochat.it.support.ExpectedHistory.CHANGESET_IDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.migochat.it.support.Deployments;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroDatabase;
+import com.migochat.it.support.StartupAssertions;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package com.migochat.it.micro;
 
-import static com.migochat.it.micro.StartupAssertions.CHANGESET_IDS;
+import static com.migochat.it.support.ExpectedHistory.CHANGESET_IDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +11,7 @@ import com.migochat.it.support.MicroDatabase;
 import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
+import com.migochat.it.support.StartupAssertions;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -1,11 +1,13 @@
 package com.migochat.it.server;
 
+import static com.migochat.it.support.ExpectedHistory.CHANGESET_IDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.migochat.it.support.Artifacts;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.SchemaSnapshot;
+import com.migochat.it.support.StartupAssertions;
 import com.migochat.migrations.testing.ThrowawayDatabase;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -28,13 +29,6 @@ import org.junit.jupiter.api.Timeout;
 class EarOnPayaraServerIT {
 
   private static final Logger LOG = Logger.getLogger(EarOnPayaraServerIT.class.getName());
-
-  private static final List<String> CHANGESET_IDS =
-      List.of(
-          "20250115_0900_initial_schema",
-          "20250303_1030_add_email_to_users",
-          "20250412_1415_add_lead_tags",
-          "20250527_1100_add_full_name_to_users");
 
   @Test
   void theEarMigratesPostgresqlOnDeployAndItsAdminPageShowsTheHistory() throws SQLException {
@@ -65,14 +59,8 @@ class EarOnPayaraServerIT {
         assertTrue(page.body().contains("<td>" + id + "</td>"), id + " missing:\n" + page.body());
       }
       JsonObject startup = http.jsonAsAdmin("api/migrations/startup");
-      List<String> events =
-          startup.getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
-              .map(event -> event.getString("name"))
-              .toList();
-      assertTrue(
-          events.indexOf("migration-finished") >= 0
-              && events.indexOf("migration-finished") < events.indexOf("persistence-post-login"),
-          "the persistence unit logged in before the migration finished: " + events);
+      StartupAssertions.migrationRanOnceBeforeThePersistenceUnitLoggedIn(startup);
+      StartupAssertions.startupBeanReadEveryEntityThroughJpa(startup);
     }
   }
 }

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 public class JdbcUrlDataSource implements DataSource {
 
   private String url;
+  private Driver driver;
   private String user;
   private String password;
   private PrintWriter logWriter;
@@ -33,6 +34,7 @@ public class JdbcUrlDataSource implements DataSource {
 
   public void setUrl(String url) {
     this.url = url;
+    this.driver = null;
   }
 
   /** The spelling some containers use for the same property. */
@@ -59,7 +61,9 @@ public class JdbcUrlDataSource implements DataSource {
 
   @Override
   public Connection getConnection(String username, String secret) throws SQLException {
-    Driver driver = driverFor(url);
+    if (driver == null) {
+      driver = driverFor(url);
+    }
     Properties properties = new Properties();
     if (username != null && !username.isEmpty()) {
       properties.setProperty("user", username);
@@ -78,7 +82,7 @@ public class JdbcUrlDataSource implements DataSource {
   static Driver driverFor(String url) throws SQLException {
     if (url == null || url.isBlank()) {
       throw new SQLException(
-          "migochat.db.url is empty. Action: set MIGOCHAT_DB_URL to a JDBC URL such as"
+          "migochat.db.url is empty: set MIGOCHAT_DB_URL to a JDBC URL such as"
               + " jdbc:postgresql://127.0.0.1:5432/migochat, or unset it to use the embedded H2"
               + " database.",
           "08001");
@@ -95,7 +99,7 @@ public class JdbcUrlDataSource implements DataSource {
       throw new SQLException(
           "No JDBC driver accepts the URL in migochat.db.url ("
               + scheme(url)
-              + "...). Action: use jdbc:postgresql://host:port/database (driver shipped with"
+              + "...): use jdbc:postgresql://host:port/database (driver shipped with"
               + " Migochat) or jdbc:h2:file:path (H2 bundled with Payara), or add the driver for"
               + " your database to the server.",
           "08001",

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads Liquibase's history table directly with JDBC: cheap, and it never changes the database
@@ -59,7 +60,7 @@ public final class ChangeLogHistory {
   private boolean tableExists() throws SQLException {
     DatabaseMetaData metaData = connection.getMetaData();
     String schema = connection.getSchema();
-    for (String name : List.of(TABLE, TABLE.toLowerCase(java.util.Locale.ROOT))) {
+    for (String name : List.of(TABLE, TABLE.toLowerCase(Locale.ROOT))) {
       try (ResultSet tables = metaData.getTables(null, schema, name, new String[] {"TABLE"})) {
         if (tables.next()) {
           return true;
