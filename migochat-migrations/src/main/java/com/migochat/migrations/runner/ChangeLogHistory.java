@@ -26,6 +26,13 @@ public final class ChangeLogHistory {
 
   /** Every changeset that ran, newest first; empty when nothing was ever migrated. */
   public List<ChangeSetRun> newestFirst() throws SQLException {
+    return newestFirst(0, Integer.MAX_VALUE);
+  }
+
+  /**
+   * At most {@code limit} rows of the history, newest first, skipping the {@code offset} newest.
+   */
+  public List<ChangeSetRun> newestFirst(long offset, int limit) throws SQLException {
     if (!tableExists()) {
       return List.of();
     }
@@ -33,28 +40,49 @@ public final class ChangeLogHistory {
         "SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION,"
             + " COMMENTS, TAG, LIQUIBASE, DEPLOYMENT_ID FROM "
             + TABLE
-            + " ORDER BY DATEEXECUTED DESC, ORDEREXECUTED DESC";
+            + " ORDER BY DATEEXECUTED DESC, ORDEREXECUTED DESC"
+            + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     List<ChangeSetRun> runs = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(sql);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        Timestamp executedAt = rows.getTimestamp("DATEEXECUTED");
-        runs.add(
-            new ChangeSetRun(
-                new ChangeSetRef(
-                    rows.getString("ID"), rows.getString("AUTHOR"), rows.getString("FILENAME")),
-                executedAt == null ? null : executedAt.toInstant(),
-                rows.getInt("ORDEREXECUTED"),
-                rows.getString("EXECTYPE"),
-                rows.getString("MD5SUM"),
-                rows.getString("DESCRIPTION"),
-                rows.getString("COMMENTS"),
-                rows.getString("TAG"),
-                rows.getString("LIQUIBASE"),
-                rows.getString("DEPLOYMENT_ID")));
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, offset);
+      statement.setInt(2, limit);
+      try (ResultSet rows = statement.executeQuery()) {
+        collect(rows, runs);
       }
     }
     return runs;
+  }
+
+  /** How many changesets ran. */
+  public long count() throws SQLException {
+    if (!tableExists()) {
+      return 0;
+    }
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT COUNT(*) FROM " + TABLE);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static void collect(ResultSet rows, List<ChangeSetRun> runs) throws SQLException {
+    while (rows.next()) {
+      Timestamp executedAt = rows.getTimestamp("DATEEXECUTED");
+      runs.add(
+          new ChangeSetRun(
+              new ChangeSetRef(
+                  rows.getString("ID"), rows.getString("AUTHOR"), rows.getString("FILENAME")),
+              executedAt == null ? null : executedAt.toInstant(),
+              rows.getInt("ORDEREXECUTED"),
+              rows.getString("EXECTYPE"),
+              rows.getString("MD5SUM"),
+              rows.getString("DESCRIPTION"),
+              rows.getString("COMMENTS"),
+              rows.getString("TAG"),
+              rows.getString("LIQUIBASE"),
+              rows.getString("DEPLOYMENT_ID")));
+    }
   }
 
   private boolean tableExists() throws SQLException {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.DatabaseException;
 import liquibase.exception.LockException;
+import liquibase.exception.RollbackImpossibleException;
 import liquibase.exception.ValidationFailedException;
 
 /**
@@ -51,6 +52,16 @@ final class FailureAnalysis {
                   + " before the failing one may have been applied: compare the schema with the"
                   + " changeset and undo them or restore a backup, fix the changeset, then"
                   + " redeploy");
+    }
+    Optional<RollbackImpossibleException> noRollback =
+        firstOf(e, RollbackImpossibleException.class);
+    if (noRollback.isPresent()) {
+      return new MigrationFailure(
+          MigrationError.ROLLBACK_IMPOSSIBLE,
+          null,
+          databaseWords(noRollback.get()),
+          "add a <rollback> to that changeset (it may be an empty <rollback/> if undoing it needs"
+              + " nothing), or stop the downgrade at a changeset after it");
     }
     Optional<LockException> lock = firstOf(e, LockException.class);
     if (lock.isPresent()) {

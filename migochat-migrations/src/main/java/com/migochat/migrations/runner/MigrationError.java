@@ -15,6 +15,10 @@ public enum MigrationError {
   CHANGELOG_INVALID,
   /** Another process held the migration lock for longer than Liquibase waits. */
   LOCK_NOT_ACQUIRED,
+  /** An upgrade or downgrade target that names no changeset or tag, or lies beyond the history. */
+  UNKNOWN_TARGET,
+  /** A changeset on the way down has no rollback. */
+  ROLLBACK_IMPOSSIBLE,
   /** A changeset's SQL failed on the database. */
   CHANGESET_FAILED,
   /** Anything else; the log has the stack trace. */

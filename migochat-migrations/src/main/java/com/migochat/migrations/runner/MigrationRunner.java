@@ -1,10 +1,15 @@
 package com.migochat.migrations.runner;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -14,8 +19,12 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.RollbackCountSqlCommandStep;
 import liquibase.command.core.StatusCommandStep;
+import liquibase.command.core.TagCommandStep;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateCountCommandStep;
+import liquibase.command.core.UpdateCountSqlCommandStep;
 import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.command.core.helpers.ShowSummaryArgument;
@@ -29,10 +38,18 @@ import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
- * Brings a database to the head of Migochat's changelog and tells where it stands. One instance per
- * data source; each call opens and closes its own connection.
+ * Moves a database along Migochat's changelog and tells where it stands. One instance per data
+ * source; each call opens and closes its own connection.
+ *
+ * <p>Every upgrade and downgrade target (a changeset id, a tag, a date, {@code base}) is first
+ * resolved against the history and the pending list into a number of changesets; Liquibase's count
+ * commands then do the work, so the SQL preview of a target is exactly what it would run.
  */
 public final class MigrationRunner {
+
+  private static final String CHANGELOG_FILE = "changelogFile";
+  private static final String CONTEXTS = "contextFilter";
+  private static final String COUNT = "count";
 
   private final DataSource dataSource;
   private final MigrationSettings settings;
@@ -42,33 +59,92 @@ public final class MigrationRunner {
     this.settings = settings;
   }
 
-  /** Applies every pending changeset, in changelog order, under Liquibase's lock. */
+  /**
+   * Applies every pending changeset, in changelog order, in one Liquibase pass under its lock: what
+   * every deployment does at startup.
+   */
   public UpgradeResult upgrade() {
     long started = System.nanoTime();
     ChangeSetRecorder recorder =
-        run(
-            UpdateCommandStep.COMMAND_NAME,
-            Map.of(
-                UpdateCommandStep.CONTEXTS_ARG.getName(),
-                settings.contexts(),
-                ShowSummaryArgument.SHOW_SUMMARY_OUTPUT.getName(),
-                UpdateSummaryOutputEnum.LOG));
-    return new UpgradeResult(recorder.applied(), Duration.ofNanos(System.nanoTime() - started));
+        run(UpdateCommandStep.COMMAND_NAME, updateArguments(Map.of()), null);
+    return new UpgradeResult(recorder.applied(), elapsedSince(started));
   }
 
-  /** Rolls back the {@code count} most recently applied changesets, newest first. */
-  public DowngradeResult downgrade(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException(
-          "Cannot downgrade by " + count + " changesets: give a count of 1 or more");
+  /** Applies pending changesets up to the target, in changelog order. */
+  public UpgradeResult upgrade(UpgradeTarget target) {
+    if (target instanceof UpgradeTarget.Head) {
+      return upgrade();
     }
     long started = System.nanoTime();
+    int steps = stepsUp(target, status());
+    if (steps == 0) {
+      return new UpgradeResult(List.of(), elapsedSince(started));
+    }
     ChangeSetRecorder recorder =
-        run(
-            RollbackCountCommandStep.COMMAND_NAME,
-            Map.of(RollbackCountCommandStep.COUNT_ARG.getName(), count));
-    return new DowngradeResult(
-        recorder.rolledBack(), Duration.ofNanos(System.nanoTime() - started));
+        run(UpdateCountCommandStep.COMMAND_NAME, updateArguments(Map.of(COUNT, steps)), null);
+    return new UpgradeResult(recorder.applied(), elapsedSince(started));
+  }
+
+  private Map<String, Object> updateArguments(Map<String, Object> more) {
+    Map<String, Object> arguments = new HashMap<>(more);
+    arguments.put(CONTEXTS, settings.contexts());
+    arguments.put(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT.getName(), UpdateSummaryOutputEnum.LOG);
+    return arguments;
+  }
+
+  /** The SQL that {@link #upgrade(UpgradeTarget)} would run; changes nothing. */
+  public SqlPreview upgradeSql(UpgradeTarget target) {
+    StatusReport status = status();
+    int steps = stepsUp(target, status);
+    ByteArrayOutputStream sql = new ByteArrayOutputStream();
+    if (steps > 0) {
+      run(
+          UpdateCountSqlCommandStep.COMMAND_NAME,
+          Map.of(COUNT, steps, CONTEXTS, settings.contexts()),
+          sql);
+    }
+    return new SqlPreview(status.pending().subList(0, steps), sql.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Rolls back every changeset applied after the target, newest first. */
+  public DowngradeResult downgrade(DowngradeTarget target) {
+    long started = System.nanoTime();
+    int steps = stepsDown(target, status());
+    if (steps == 0) {
+      return new DowngradeResult(List.of(), elapsedSince(started));
+    }
+    ChangeSetRecorder recorder =
+        run(RollbackCountCommandStep.COMMAND_NAME, Map.of(COUNT, steps), null);
+    return new DowngradeResult(recorder.rolledBack(), elapsedSince(started));
+  }
+
+  /** The SQL that {@link #downgrade(DowngradeTarget)} would run; changes nothing. */
+  public SqlPreview downgradeSql(DowngradeTarget target) {
+    StatusReport status = status();
+    int steps = stepsDown(target, status);
+    ByteArrayOutputStream sql = new ByteArrayOutputStream();
+    if (steps > 0) {
+      run(RollbackCountSqlCommandStep.COMMAND_NAME, Map.of(COUNT, steps), sql);
+    }
+    return new SqlPreview(applied(status).subList(0, steps), sql.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Tags the most recently applied changeset, so a later downgrade can return to it. */
+  public TagResult tag(String name) {
+    if (name == null || name.isBlank() || name.contains(":")) {
+      throw targetProblem(
+          "'" + name + "' is not a usable tag", "give a non-empty tag without ':' and spaces");
+    }
+    ChangeSetRun current =
+        status()
+            .current()
+            .orElseThrow(
+                () ->
+                    targetProblem(
+                        "nothing has been applied, so there is nothing to tag",
+                        "run upgrade first"));
+    run(TagCommandStep.COMMAND_NAME, Map.of(TagCommandStep.TAG_ARG.getName(), name), null);
+    return new TagResult(name, current.changeSet());
   }
 
   /** Reads the history and lists the changesets that have not run; changes nothing. */
@@ -102,7 +178,111 @@ public final class MigrationRunner {
     }
   }
 
-  private ChangeSetRecorder run(String[] command, Map<String, Object> arguments) {
+  /** One page of the history, newest first; reads only that page. */
+  public HistoryPage history(int page, int size) {
+    if (page < 0 || size < 1) {
+      throw new IllegalArgumentException(
+          "Cannot read page " + page + " of size " + size + ": pages start at 0, sizes at 1");
+    }
+    try (Connection connection = connect()) {
+      ChangeLogHistory history = new ChangeLogHistory(connection);
+      return new HistoryPage(
+          history.newestFirst((long) page * size, size), page, size, history.count());
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    }
+  }
+
+  private static int stepsUp(UpgradeTarget target, StatusReport status) {
+    List<ChangeSetRef> pending = status.pending();
+    if (target instanceof UpgradeTarget.Steps steps) {
+      if (steps.count() > pending.size()) {
+        throw targetProblem(
+            "cannot upgrade by " + steps.count() + ": only " + pending.size() + " pending",
+            "list them with 'heads', or upgrade to head");
+      }
+      return steps.count();
+    }
+    if (target instanceof UpgradeTarget.ToChangeSet to) {
+      int index = indexOf(pending, to.id());
+      if (index >= 0) {
+        return index + 1;
+      }
+      if (indexOf(applied(status), to.id()) >= 0) {
+        return 0;
+      }
+      throw unknownChangeSet(to.id());
+    }
+    return pending.size();
+  }
+
+  private static int stepsDown(DowngradeTarget target, StatusReport status) {
+    List<ChangeSetRun> history = status.history();
+    if (target instanceof DowngradeTarget.Steps steps) {
+      if (steps.count() > history.size()) {
+        throw targetProblem(
+            "cannot downgrade by " + steps.count() + ": only " + history.size() + " applied",
+            "downgrade to base to roll back everything");
+      }
+      return steps.count();
+    }
+    if (target instanceof DowngradeTarget.ToChangeSet to) {
+      int index = indexOf(applied(status), to.id());
+      if (index >= 0) {
+        return index;
+      }
+      if (indexOf(status.pending(), to.id()) >= 0) {
+        throw targetProblem(
+            "changeset " + to.id() + " is ahead of the database: it has not been applied",
+            "upgrade to it instead, or pick an applied changeset from 'history'");
+      }
+      throw unknownChangeSet(to.id());
+    }
+    if (target instanceof DowngradeTarget.ToTag to) {
+      for (int index = 0; index < history.size(); index++) {
+        if (to.tag().equals(history.get(index).tag())) {
+          return index;
+        }
+      }
+      throw targetProblem(
+          "no applied changeset carries the tag '" + to.tag() + "'",
+          "list the tags with 'history'");
+    }
+    if (target instanceof DowngradeTarget.ToDate to) {
+      return (int)
+          history.stream()
+              .filter(run -> run.executedAt() != null && run.executedAt().isAfter(to.date()))
+              .count();
+    }
+    return history.size();
+  }
+
+  private static List<ChangeSetRef> applied(StatusReport status) {
+    return status.history().stream().map(ChangeSetRun::changeSet).toList();
+  }
+
+  private static int indexOf(List<ChangeSetRef> changeSets, String id) {
+    for (int index = 0; index < changeSets.size(); index++) {
+      if (Objects.equals(changeSets.get(index).id(), id)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  private static MigrationException unknownChangeSet(String id) {
+    return targetProblem(
+        "the changelog has no changeset '" + id + "'",
+        "list the changeset ids with 'history' (applied) and 'heads' (pending)");
+  }
+
+  private static MigrationException targetProblem(String what, String action) {
+    return new MigrationException(
+        new MigrationFailure(MigrationError.UNKNOWN_TARGET, null, what, action), null);
+  }
+
+  private ChangeSetRecorder run(
+      String[] command, Map<String, Object> arguments, OutputStream output) {
     ChangeSetRecorder recorder = new ChangeSetRecorder();
     try (Connection connection = connect()) {
       Database database = liquibaseDatabase(connection);
@@ -112,10 +292,13 @@ public final class MigrationRunner {
               CommandScope scope =
                   new CommandScope(command)
                       .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                      .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, settings.changeLog())
+                      .addArgumentValue(CHANGELOG_FILE, settings.changeLog())
                       .addArgumentValue(
                           ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder);
               arguments.forEach(scope::addArgumentValue);
+              if (output != null) {
+                scope.setOutput(output);
+              }
               return scope.execute();
             });
       } catch (Exception e) {
@@ -132,6 +315,10 @@ public final class MigrationRunner {
 
   private Connection connect() throws SQLException {
     return dataSource.getConnection();
+  }
+
+  private static Duration elapsedSince(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
   private static Database liquibaseDatabase(Connection connection) throws SQLException {

@@ -82,7 +82,7 @@ class MigrationRunnerTest {
     try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
       MigrationRunner runner = runnerOn(database);
       runner.upgrade();
-      DowngradeResult down = runner.downgrade(1);
+      DowngradeResult down = runner.downgrade(new DowngradeTarget.Steps(1));
       assertEquals(
           List.of(CHANGELOG_IDS.get(3)), down.rolledBack().stream().map(ChangeSetRef::id).toList());
       List<List<String>> names =
@@ -106,7 +106,7 @@ class MigrationRunnerTest {
             column(connection, "SELECT full_name FROM users ORDER BY psid"));
       }
 
-      runner.downgrade(1);
+      runner.downgrade(new DowngradeTarget.Steps(1));
 
       try (Connection connection = database.connect()) {
         assertEquals(names, nameRows(connection));
