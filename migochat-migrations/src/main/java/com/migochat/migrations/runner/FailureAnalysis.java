@@ -18,10 +18,10 @@ final class FailureAnalysis {
 
   private static final String CHECK_URL =
       "check migochat.db.url (MIGOCHAT_DB_URL) and that the database server is running and"
-          + " reachable from this host, then redeploy";
+          + " reachable from this host, then try again";
   private static final String CHECK_LOGIN =
       "check migochat.db.user and migochat.db.password (MIGOCHAT_DB_USER, MIGOCHAT_DB_PASSWORD),"
-          + " then redeploy";
+          + " then try again";
 
   private FailureAnalysis() {}
 

@@ -178,6 +178,16 @@ public final class MigrationRunner {
     }
   }
 
+  /** The schema version: the last applied changeset, the latest tag, and whether it is head. */
+  public CurrentVersion current() {
+    StatusReport status = status();
+    return new CurrentVersion(
+        status.current().orElse(null),
+        status.latestTag().orElse(null),
+        status.atHead(),
+        status.pending().size());
+  }
+
   /** One page of the history, newest first; reads only that page. */
   public HistoryPage history(int page, int size) {
     if (page < 0 || size < 1) {

@@ -1,0 +1,51 @@
+package com.migochat.cli;
+
+import com.migochat.migrations.datasource.JdbcUrlDataSource;
+import com.migochat.migrations.runner.MigrationRunner;
+import com.migochat.migrations.runner.MigrationSettings;
+import picocli.CommandLine.Option;
+
+/** Which database and changelog, and how to print: shared by every command. */
+public class DatabaseOptions {
+
+  @Option(
+      names = "--url",
+      defaultValue = "${env:MIGOCHAT_DB_URL:-jdbc:h2:file:./data/migochat}",
+      description = "JDBC URL (env MIGOCHAT_DB_URL; default: ${DEFAULT-VALUE}).")
+  String url;
+
+  @Option(
+      names = "--user",
+      defaultValue = "${env:MIGOCHAT_DB_USER:-sa}",
+      description = "Database user (env MIGOCHAT_DB_USER; default: ${DEFAULT-VALUE}).")
+  String user;
+
+  @Option(
+      names = "--password",
+      defaultValue = "${env:MIGOCHAT_DB_PASSWORD:-}",
+      description = "Database password (env MIGOCHAT_DB_PASSWORD).",
+      arity = "0..1",
+      interactive = true)
+  String password;
+
+  @Option(
+      names = "--changelog",
+      defaultValue =
+          "${env:MIGOCHAT_MIGRATIONS_CHANGELOG:-" + MigrationSettings.DEFAULT_CHANGELOG + "}",
+      description = "Class-path location of the master changelog (default: ${DEFAULT-VALUE}).")
+  String changeLog;
+
+  @Option(names = "--json", description = "Print the result as JSON, for scripts.")
+  boolean json;
+
+  @Option(names = "--verbose", description = "On errors, print the stack trace too.")
+  boolean verbose;
+
+  MigrationRunner runner() {
+    JdbcUrlDataSource dataSource = new JdbcUrlDataSource();
+    dataSource.setUrl(url);
+    dataSource.setUser(user);
+    dataSource.setPassword(password);
+    return new MigrationRunner(dataSource, new MigrationSettings(changeLog, ""));
+  }
+}

@@ -1,0 +1,60 @@
+package com.migochat.cli;
+
+import com.migochat.migrations.runner.ChangeSetRef;
+import com.migochat.migrations.runner.DowngradeResult;
+import com.migochat.migrations.runner.DowngradeTarget;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "downgrade",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Roll back applied changesets, newest first, down to a target.",
+      "TARGET: -N, a changeset id (it stays applied), tag:NAME,",
+      "date:2025-05-27T11:00:00Z, or base."
+    })
+class DowngradeCommand implements Callable<Integer> {
+
+  @Mixin DatabaseOptions database;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "TARGET", description = "-N, a changeset id, tag:NAME, date:..., base.")
+  String target;
+
+  @Option(names = "--sql", description = "Print the SQL it would run; change nothing.")
+  boolean sql;
+
+  @Override
+  public Integer call() {
+    DowngradeTarget to = DowngradeTarget.parse(target);
+    if (sql) {
+      SqlPrinting.print(spec.commandLine().getOut(), database, database.runner().downgradeSql(to));
+      return 0;
+    }
+    DowngradeResult result = database.runner().downgrade(to);
+    Printer.print(
+        spec.commandLine().getOut(),
+        database,
+        result,
+        out -> {
+          if (result.rolledBack().isEmpty()) {
+            out.printf("Nothing to roll back: the database is already at %s.%n", target);
+            return;
+          }
+          out.printf(
+              "Rolled back %d changesets in %d ms:%n",
+              result.rolledBack().size(), result.took().toMillis());
+          for (ChangeSetRef changeSet : result.rolledBack()) {
+            out.printf("  %s%n", changeSet.id());
+          }
+        });
+    return 0;
+  }
+}

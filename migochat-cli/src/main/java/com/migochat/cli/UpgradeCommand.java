@@ -1,0 +1,60 @@
+package com.migochat.cli;
+
+import com.migochat.migrations.runner.ChangeSetRef;
+import com.migochat.migrations.runner.UpgradeResult;
+import com.migochat.migrations.runner.UpgradeTarget;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "upgrade",
+    mixinStandardHelpOptions = true,
+    description = "Apply pending changesets: to head, up to a changeset id, or +N of them.")
+class UpgradeCommand implements Callable<Integer> {
+
+  @Mixin DatabaseOptions database;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "0..1",
+      defaultValue = "head",
+      paramLabel = "TARGET",
+      description = "head (default), a changeset id, or +N.")
+  String target;
+
+  @Option(names = "--sql", description = "Print the SQL it would run; change nothing.")
+  boolean sql;
+
+  @Override
+  public Integer call() {
+    UpgradeTarget to = UpgradeTarget.parse(target);
+    if (sql) {
+      SqlPrinting.print(spec.commandLine().getOut(), database, database.runner().upgradeSql(to));
+      return 0;
+    }
+    UpgradeResult result = database.runner().upgrade(to);
+    Printer.print(
+        spec.commandLine().getOut(),
+        database,
+        result,
+        out -> {
+          if (result.nothingApplied()) {
+            out.printf("Nothing to apply: the database is already at %s.%n", target);
+            return;
+          }
+          out.printf(
+              "Applied %d changesets in %d ms:%n",
+              result.applied().size(), result.took().toMillis());
+          for (ChangeSetRef changeSet : result.applied()) {
+            out.printf("  %s%n", changeSet.id());
+          }
+        });
+    return 0;
+  }
+}

@@ -1,0 +1,132 @@
+package com.migochat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The built executable jar, run as an operator would, against real databases. */
+class MigochatCliIT {
+
+  private static final String FULL_NAME = "20250527_1100_add_full_name_to_users";
+
+  /** What one run of the jar printed and returned. */
+  record Run(int exitCode, String out, String err) {}
+
+  private static Run migochat(ThrowawayDatabase database, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of("-jar", System.getProperty("migochat.cli.jar")));
+    command.addAll(List.of(arguments));
+    if (database != null) {
+      command.addAll(List.of("--url", database.url(), "--user", database.user()));
+    }
+    Path out = Files.createTempFile("cli", ".out");
+    Path err = Files.createTempFile("cli", ".err");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("migochat " + String.join(" ", arguments) + " did not finish");
+    }
+    Run run =
+        new Run(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
+  }
+
+  private static JsonNode json(Run run) throws IOException {
+    assertEquals(0, run.exitCode(), run.err());
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void upgradeDowngradeAndAnSqlPreviewWorkLikeAlembic(Engine engine) throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
+      Run upgrade = migochat(database, "upgrade");
+      assertEquals(0, upgrade.exitCode(), upgrade.err());
+      assertTrue(upgrade.out().startsWith("Applied 4 changesets"), upgrade.out());
+
+      JsonNode current = json(migochat(database, "current", "--json"));
+      assertEquals(FULL_NAME, current.at("/changeSet/changeSet/id").asText());
+      assertTrue(current.get("atHead").asBoolean());
+
+      Run downgrade = migochat(database, "downgrade", "-1");
+      assertEquals(0, downgrade.exitCode(), downgrade.err());
+      assertTrue(downgrade.out().contains(FULL_NAME), downgrade.out());
+      assertEquals(FULL_NAME, json(migochat(database, "heads", "--json")).at("/0/id").asText());
+
+      Run preview = migochat(database, "upgrade", "--sql");
+      assertEquals(0, preview.exitCode(), preview.err());
+      assertTrue(preview.out().toLowerCase().contains("add full_name"), preview.out());
+      assertEquals(
+          1,
+          json(migochat(database, "current", "--json")).get("pending").asInt(),
+          "--sql changed the database");
+
+      assertEquals(0, migochat(database, "upgrade").exitCode());
+      assertEquals(0, migochat(database, "tag", "release-1").exitCode());
+      JsonNode history = json(migochat(database, "history", "--json", "--size", "2"));
+      assertEquals(4, history.get("total").asInt());
+      assertEquals(FULL_NAME, history.at("/runs/0/changeSet/id").asText());
+      assertEquals("release-1", history.at("/runs/0/tag").asText());
+    }
+  }
+
+  @Test
+  void anUnreachableDatabaseIsOneLineWithTheSettingAndExitCode3() throws Exception {
+    Run run = migochat(null, "current", "--url", "jdbc:postgresql://127.0.0.1:9/migochat");
+
+    assertEquals(3, run.exitCode());
+    assertEquals(1, run.err().lines().count(), run.err());
+    assertTrue(run.err().startsWith("error: "), run.err());
+    assertTrue(run.err().contains("MIGOCHAT_DB_URL"), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void anUnknownTargetIsOneLineAndVerboseAddsTheStackTrace() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      Run quiet = migochat(database, "upgrade", "no_such_changeset");
+      Run verbose = migochat(database, "upgrade", "no_such_changeset", "--verbose");
+
+      assertEquals(1, quiet.exitCode());
+      assertEquals(1, quiet.err().lines().count(), quiet.err());
+      assertTrue(quiet.err().contains("no changeset 'no_such_changeset'"), quiet.err());
+      assertFalse(quiet.err().contains("\tat "), quiet.err());
+      assertTrue(verbose.err().contains("\tat com.migochat"), verbose.err());
+    }
+  }
+
+  @Test
+  void everyCommandExplainsItselfWithHelp() throws Exception {
+    for (String command : List.of("current", "history", "heads", "upgrade", "downgrade", "tag")) {
+      Run help = migochat(null, command, "--help");
+      assertEquals(0, help.exitCode(), command);
+      assertTrue(help.out().startsWith("Usage: migochat " + command), help.out());
+    }
+  }
+}
