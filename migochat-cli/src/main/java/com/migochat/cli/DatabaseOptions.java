@@ -1,8 +1,10 @@
 package com.migochat.cli;
 
 import com.migochat.migrations.datasource.JdbcUrlDataSource;
+import com.migochat.migrations.runner.DatabaseBackup;
 import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.MigrationSettings;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Which database and changelog, and how to print: shared by every command. */
@@ -40,6 +42,17 @@ public class DatabaseOptions {
 
   @Option(names = "--verbose", description = "On errors, print the stack trace too.")
   boolean verbose;
+
+  @Option(
+      names = "--pg-bin",
+      defaultValue = "${env:MIGOCHAT_PG_BIN}",
+      description =
+          "Folder of pg_dump and pg_restore, for backups (env MIGOCHAT_PG_BIN; default: PATH).")
+  Path postgresTools;
+
+  DatabaseBackup backups() {
+    return new DatabaseBackup(url, user, password, postgresTools);
+  }
 
   MigrationRunner runner() {
     JdbcUrlDataSource dataSource = new JdbcUrlDataSource();

@@ -17,14 +17,19 @@ import picocli.CommandLine.Command;
       HeadsCommand.class,
       UpgradeCommand.class,
       DowngradeCommand.class,
-      TagCommand.class
+      TagCommand.class,
+      HealthCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      NewCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
       "1:the operation failed (a changeset, a target, a rollback); the message says why",
       "2:wrong usage",
-      "3:the database could not be reached or refused the login"
+      "3:the database could not be reached or refused the login",
+      "4:health found a problem (pending changesets, a held lock)"
     },
     footer = {
       "",

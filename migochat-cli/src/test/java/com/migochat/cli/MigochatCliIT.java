@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +32,12 @@ class MigochatCliIT {
 
   private static Run migochat(ThrowawayDatabase database, String... arguments)
       throws IOException, InterruptedException {
+    return migochat(Map.of(), database, arguments);
+  }
+
+  private static Run migochat(
+      Map<String, String> environment, ThrowawayDatabase database, String... arguments)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(List.of("-jar", System.getProperty("migochat.cli.jar")));
@@ -38,11 +47,10 @@ class MigochatCliIT {
     }
     Path out = Files.createTempFile("cli", ".out");
     Path err = Files.createTempFile("cli", ".err");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
       throw new AssertionError("migochat " + String.join(" ", arguments) + " did not finish");
@@ -118,6 +126,52 @@ class MigochatCliIT {
       assertTrue(quiet.err().contains("no changeset 'no_such_changeset'"), quiet.err());
       assertFalse(quiet.err().contains("\tat "), quiet.err());
       assertTrue(verbose.err().contains("\tat com.migochat"), verbose.err());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aBackupRestoredAfterADowngradeToBaseBringsBackEveryRow(Engine engine) throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
+      assertEquals(0, migochat(database, "upgrade").exitCode());
+      try (Connection connection = database.connect();
+          Statement statement = connection.createStatement()) {
+        for (String psid : List.of("a", "b", "c")) {
+          statement.executeUpdate(
+              "INSERT INTO users (psid, first_name, created_at, updated_at) VALUES ('"
+                  + psid
+                  + "', 'Zoë Ann', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+      }
+      JsonNode before = json(migochat(database, "health", "--json"));
+      JsonNode backup = json(migochat(database, "backup", "--dir", "target/cli-backups", "--json"));
+
+      assertEquals(0, migochat(database, "downgrade", "base").exitCode());
+      Run emptied = migochat(database, "health");
+      Run restore = migochat(database, "restore", backup.get("file").asText());
+      JsonNode after = json(migochat(database, "health", "--json"));
+
+      assertEquals(3, before.at("/rowCounts/users").asInt());
+      assertEquals(HealthCommand.UNHEALTHY, emptied.exitCode(), emptied.out());
+      assertTrue(emptied.out().contains("4 changesets pending"), emptied.out());
+      assertEquals(0, restore.exitCode(), restore.err());
+      assertEquals(before.get("rowCounts"), after.get("rowCounts"));
+      assertEquals(before.get("version"), after.get("version"));
+      assertTrue(after.get("problems").isEmpty());
+    }
+  }
+
+  @Test
+  void aMissingPgDumpIsNamedInOneLine() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      Run run =
+          migochat(
+              Map.of("MIGOCHAT_PG_BIN", "/nonexistent"), database, "backup", "--dir", "target");
+
+      assertEquals(1, run.exitCode());
+      assertEquals(1, run.err().lines().count(), run.err());
+      assertTrue(
+          run.err().startsWith("error: BACKUP_FAILED: /nonexistent/pg_dump is missing"), run.err());
     }
   }
 

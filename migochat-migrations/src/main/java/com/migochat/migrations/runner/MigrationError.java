@@ -19,6 +19,8 @@ public enum MigrationError {
   UNKNOWN_TARGET,
   /** A changeset on the way down has no rollback. */
   ROLLBACK_IMPOSSIBLE,
+  /** A backup or restore could not be made (missing tool, unreadable file, tool error). */
+  BACKUP_FAILED,
   /** A changeset's SQL failed on the database. */
   CHANGESET_FAILED,
   /** Anything else; the log has the stack trace. */

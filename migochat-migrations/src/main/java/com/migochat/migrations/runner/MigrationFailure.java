@@ -11,11 +11,14 @@ package com.migochat.migrations.runner;
 public record MigrationFailure(
     MigrationError error, ChangeSetRef changeSet, String databaseError, String action) {
 
-  /** One line: what failed, where, the database's words and the action. */
+  /**
+   * One line: what failed (the changeset and its file, or the kind of failure), the database's
+   * words and the action.
+   */
   public String message() {
     String what =
         changeSet == null
-            ? "Migration failed (" + error + ")"
+            ? error.name()
             : "Migration of changeset "
                 + changeSet.id()
                 + " (author "

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,34 @@ public final class MigrationRunner {
         status.latestTag().orElse(null),
         status.atHead(),
         status.pending().size());
+  }
+
+  /**
+   * Connects and reports the version, the pending changesets, the migration lock and the rows of
+   * every application table. Unhealthy when changesets are pending or the lock is held.
+   */
+  public HealthReport health() {
+    CurrentVersion version = current();
+    try (Connection connection = connect()) {
+      DatabaseInspection inspection = new DatabaseInspection(connection);
+      LockState lock = inspection.lock();
+      List<String> problems = new ArrayList<>();
+      if (!version.atHead()) {
+        problems.add(
+            version.pending() + " changesets pending: run upgrade, or deploy the application");
+      }
+      if (lock.locked()) {
+        problems.add(
+            "the migration lock is held by "
+                + lock.lockedBy()
+                + " since "
+                + lock.since()
+                + ": a migration is running, or its process died holding the lock");
+      }
+      return new HealthReport(version, lock, inspection.rowCounts(), problems);
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    }
   }
 
   /** One page of the history, newest first; reads only that page. */

@@ -63,15 +63,20 @@ public final class DeploymentMigration {
       return MigrationOutcome.succeeded(result, trigger);
     } catch (MigrationException e) {
       StartupTimeline.record(StartupTimeline.MIGRATION_FAILED, e.failure().error().name());
-      LOG.log(Level.SEVERE, e.getMessage());
+      LOG.log(Level.SEVERE, logLine(e));
       LOG.log(Level.FINE, "Migration failure details", e);
       return MigrationOutcome.failed(e.failure(), trigger);
     } catch (RuntimeException e) {
       MigrationException explained = MigrationException.unexpected(e);
       StartupTimeline.record(StartupTimeline.MIGRATION_FAILED, explained.failure().error().name());
-      LOG.log(Level.SEVERE, explained.getMessage(), e);
+      LOG.log(Level.SEVERE, logLine(explained), e);
       return MigrationOutcome.failed(explained.failure(), trigger);
     }
+  }
+
+  /** A failure that names no changeset still says, in the log, that it was the migration. */
+  private static String logLine(MigrationException e) {
+    return e.failure().changeSet() == null ? "Migration failed: " + e.getMessage() : e.getMessage();
   }
 
   private static String describe(UpgradeResult result, MigrationSettings settings) {

@@ -73,13 +73,13 @@ record DatabaseState(TreeSet<String> schema, Map<String, List<Map<String, String
 
   /**
    * The index name, without the number H2 appends to the names it generates for backing indexes
-   * ({@code primary_key_4}, {@code uq_users_psid_index_6}): H2 renumbers them whenever it rebuilds
+   * ({@code primary_key_4d}, {@code uq_users_psid_index_6}): H2 renumbers them whenever it rebuilds
    * a table, which is no change of schema.
    */
   private static String indexName(String name) {
     return String.valueOf(name)
         .toLowerCase(Locale.ROOT)
-        .replaceAll("(?<=primary_key|_index)_\\d+$", "_#");
+        .replaceAll("(?<=primary_key|_index)_[0-9a-f]+$", "_#");
   }
 
   /** This state with only the tables and columns that {@code older} has. */
