@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       UpgradeCommand.class,
       DowngradeCommand.class,
       TagCommand.class,
+      ValidateCommand.class,
       HealthCommand.class,
       BackupCommand.class,
       RestoreCommand.class,

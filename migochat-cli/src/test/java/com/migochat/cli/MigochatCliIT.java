@@ -162,6 +162,28 @@ class MigochatCliIT {
   }
 
   @Test
+  void validatePassesOnAFreshHistoryAndFailsOnAnAppliedChangeSetTheChangeLogLost()
+      throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      assertEquals(0, migochat(database, "upgrade").exitCode());
+      Run clean = migochat(database, "validate");
+      try (Connection connection = database.connect();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate(
+            "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted,"
+                + " exectype) VALUES ('ghost', 'someone', 'gone/ghost.xml', now(), 5, 'EXECUTED')");
+      }
+      Run lost = migochat(database, "validate");
+
+      assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+      assertTrue(clean.out().startsWith("Valid:"), clean.out());
+      assertEquals(1, lost.exitCode(), lost.out());
+      assertTrue(lost.out().startsWith("ERROR   ghost: applied on "), lost.out());
+      assertTrue(lost.out().contains("    fix: put it back in the changelog"), lost.out());
+    }
+  }
+
+  @Test
   void aMissingPgDumpIsNamedInOneLine() throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
       Run run =

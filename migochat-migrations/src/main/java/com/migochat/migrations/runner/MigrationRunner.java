@@ -148,27 +148,47 @@ public final class MigrationRunner {
     return new TagResult(name, current.changeSet());
   }
 
+  /**
+   * Compares the changelog with the history: edited applied changesets, applied changesets the
+   * changelog lost, pending changesets ordered before applied ones, and changesets that cannot be
+   * rolled back. Changes nothing.
+   */
+  public ValidationReport validate() {
+    return readHistoryAndChangeLog(
+        (history, changeLog, database) -> ChangeLogValidation.check(changeLog, history, database));
+  }
+
   /** Reads the history and lists the changesets that have not run; changes nothing. */
   public StatusReport status() {
+    return readHistoryAndChangeLog(
+        (history, changeLog, database) ->
+            new StatusReport(
+                history,
+                new StatusCommandStep()
+                        .listUnrunChangeSets(
+                            new Contexts(settings.contexts()),
+                            new LabelExpression(),
+                            changeLog,
+                            database)
+                        .stream()
+                        .map(ChangeSetRecorder::refOf)
+                        .toList()));
+  }
+
+  /** Something computed from the history, the parsed changelog and the database. */
+  @FunctionalInterface
+  private interface ChangeLogReading<T> {
+    T read(List<ChangeSetRun> history, DatabaseChangeLog changeLog, Database database)
+        throws Exception;
+  }
+
+  /** Reads the history and parses the changelog on one connection; changes nothing. */
+  private <T> T readHistoryAndChangeLog(ChangeLogReading<T> reading) {
     try (Connection connection = connect()) {
       List<ChangeSetRun> history = new ChangeLogHistory(connection).newestFirst();
       Database database = liquibaseDatabase(connection);
       try {
-        List<ChangeSetRef> pending =
-            inLiquibaseScope(
-                () -> {
-                  DatabaseChangeLog changeLog = parseChangeLog(database);
-                  return new StatusCommandStep()
-                          .listUnrunChangeSets(
-                              new Contexts(settings.contexts()),
-                              new LabelExpression(),
-                              changeLog,
-                              database)
-                          .stream()
-                          .map(ChangeSetRecorder::refOf)
-                          .toList();
-                });
-        return new StatusReport(history, pending);
+        return inLiquibaseScope(() -> reading.read(history, parseChangeLog(database), database));
       } catch (Exception e) {
         throw new MigrationException(FailureAnalysis.ofRun(e, null, rollsBackDdl(database)), e);
       } finally {

@@ -1,0 +1,68 @@
+package com.migochat.migrations.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.migochat.migrations.runner.ValidationFinding.Kind;
+import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ValidationTest {
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void theShippedChangeLogAndAFreshHistoryHaveNothingToReport(Engine engine) {
+    try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
+      MigrationRunner runner =
+          new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
+      runner.upgrade();
+
+      ValidationReport report = runner.validate();
+
+      assertEquals(List.of(), report.findings());
+      assertTrue(report.passed());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void editsLostChangeSetsMetBranchesAndMissingRollbacksAreEachReportedWithAFix(Engine engine)
+      throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
+      new MigrationRunner(database.dataSource(), MigrationSettings.defaults()).upgrade();
+      try (Connection connection = database.connect();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate(
+            "INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED,"
+                + " EXECTYPE, MD5SUM) VALUES ('ghost', 'someone', 'gone/ghost.xml',"
+                + " CURRENT_TIMESTAMP, 5, 'EXECUTED', NULL)");
+      }
+      MigrationRunner diverged =
+          new MigrationRunner(
+              database.dataSource(), new MigrationSettings("db/test/diverged-changelog.xml", ""));
+
+      ValidationReport report = diverged.validate();
+
+      assertFalse(report.passed());
+      assertEquals(
+          List.of(
+              Kind.CHECKSUM_MISMATCH + " 20250527_1100_add_full_name_to_users",
+              Kind.UNKNOWN_APPLIED + " ghost",
+              Kind.OUT_OF_ORDER + " 20250401_0000_branch_b_backfill",
+              Kind.NO_ROLLBACK + " 20250401_0000_branch_b_backfill"),
+          report.findings().stream()
+              .map(finding -> finding.kind() + " " + finding.changeSet().id())
+              .toList());
+      for (ValidationFinding finding : report.findings()) {
+        assertFalse(finding.fix().isBlank(), finding.toString());
+      }
+      assertTrue(report.findings().get(0).problem().startsWith("edited after it was applied"));
+    }
+  }
+}
