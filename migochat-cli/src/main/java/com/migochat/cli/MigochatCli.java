@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CurrentCommand.class,
       HistoryCommand.class,
       HeadsCommand.class,
+      ShowCommand.class,
       UpgradeCommand.class,
       DowngradeCommand.class,
       TagCommand.class,

@@ -96,6 +96,10 @@ class MigochatCliIT {
           "--sql changed the database");
 
       assertEquals(0, migochat(database, "upgrade").exitCode());
+      Run show = migochat(database, "show", FULL_NAME);
+      assertEquals(0, show.exitCode(), show.err());
+      assertTrue(show.out().contains("-- Rollback SQL"), show.out());
+      assertTrue(show.out().toLowerCase().contains("drop column full_name"), show.out());
       assertEquals(0, migochat(database, "tag", "release-1").exitCode());
       JsonNode history = json(migochat(database, "history", "--json", "--size", "2"));
       assertEquals(4, history.get("total").asInt());

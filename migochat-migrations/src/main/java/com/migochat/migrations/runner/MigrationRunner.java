@@ -17,6 +17,7 @@ import liquibase.LabelExpression;
 import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;
@@ -158,6 +159,28 @@ public final class MigrationRunner {
         (history, changeLog, database) -> ChangeLogValidation.check(changeLog, history, database));
   }
 
+  /**
+   * One changeset: its file, comment, changes, whether it ran, and the SQL it and its rollback run
+   * on this database. Changes nothing.
+   */
+  public ChangeSetDetails show(String id) {
+    return readHistoryAndChangeLog(
+        (history, changeLog, database) -> {
+          for (ChangeSet changeSet : changeLog.getChangeSets()) {
+            if (changeSet.getId().equals(id)) {
+              ChangeSetRef ref = ChangeSetRecorder.refOf(changeSet);
+              ChangeSetRun run =
+                  history.stream()
+                      .filter(row -> row.changeSet().equals(ref))
+                      .findFirst()
+                      .orElse(null);
+              return ChangeSetSql.describe(changeSet, run, database);
+            }
+          }
+          throw unknownChangeSet(id);
+        });
+  }
+
   /** Reads the history and lists the changesets that have not run; changes nothing. */
   public StatusReport status() {
     return readHistoryAndChangeLog(
@@ -189,6 +212,8 @@ public final class MigrationRunner {
       Database database = liquibaseDatabase(connection);
       try {
         return inLiquibaseScope(() -> reading.read(history, parseChangeLog(database), database));
+      } catch (MigrationException e) {
+        throw e;
       } catch (Exception e) {
         throw new MigrationException(FailureAnalysis.ofRun(e, null, rollsBackDdl(database)), e);
       } finally {
