@@ -26,7 +26,7 @@ final class ChangeSetRecorder extends AbstractChangeExecListener {
   @Override
   public void ran(
       ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ExecType execType) {
-    if (execType.ranBefore || execType == ExecType.EXECUTED) {
+    if (execType.ran) {
       applied.add(refOf(changeSet));
     }
   }
