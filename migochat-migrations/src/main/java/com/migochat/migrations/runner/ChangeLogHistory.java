@@ -1,14 +1,12 @@
 package com.migochat.migrations.runner;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads Liquibase's history table directly with JDBC: cheap, and it never changes the database
@@ -33,7 +31,7 @@ public final class ChangeLogHistory {
    * At most {@code limit} rows of the history, newest first, skipping the {@code offset} newest.
    */
   public List<ChangeSetRun> newestFirst(long offset, int limit) throws SQLException {
-    if (!tableExists()) {
+    if (!SchemaTables.exists(connection, TABLE)) {
       return List.of();
     }
     String sql =
@@ -55,7 +53,7 @@ public final class ChangeLogHistory {
 
   /** How many changesets ran. */
   public long count() throws SQLException {
-    if (!tableExists()) {
+    if (!SchemaTables.exists(connection, TABLE)) {
       return 0;
     }
     try (PreparedStatement statement =
@@ -83,18 +81,5 @@ public final class ChangeLogHistory {
               rows.getString("LIQUIBASE"),
               rows.getString("DEPLOYMENT_ID")));
     }
-  }
-
-  private boolean tableExists() throws SQLException {
-    DatabaseMetaData metaData = connection.getMetaData();
-    String schema = connection.getSchema();
-    for (String name : List.of(TABLE, TABLE.toLowerCase(Locale.ROOT))) {
-      try (ResultSet tables = metaData.getTables(null, schema, name, new String[] {"TABLE"})) {
-        if (tables.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +19,7 @@ final class DatabaseInspection {
   }
 
   LockState lock() throws SQLException {
-    if (!tableExists("DATABASECHANGELOGLOCK")) {
+    if (!SchemaTables.exists(connection, "DATABASECHANGELOGLOCK")) {
       return LockState.FREE;
     }
     try (Statement statement = connection.createStatement();
@@ -40,7 +38,7 @@ final class DatabaseInspection {
   /** Rows per application table (every table but Liquibase's), by lower-case table name. */
   Map<String, Long> rowCounts() throws SQLException {
     Map<String, Long> counts = new TreeMap<>();
-    for (String table : applicationTables()) {
+    for (String table : SchemaTables.application(connection)) {
       try (Statement statement = connection.createStatement();
           ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
         count.next();
@@ -48,35 +46,5 @@ final class DatabaseInspection {
       }
     }
     return counts;
-  }
-
-  private List<String> applicationTables() throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (ResultSet result =
-        connection
-            .getMetaData()
-            .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
-      while (result.next()) {
-        String name = result.getString("TABLE_NAME");
-        if (!name.toLowerCase(Locale.ROOT).startsWith("databasechangelog")) {
-          tables.add(name);
-        }
-      }
-    }
-    return tables;
-  }
-
-  private boolean tableExists(String name) throws SQLException {
-    for (String candidate : List.of(name, name.toLowerCase(Locale.ROOT))) {
-      try (ResultSet tables =
-          connection
-              .getMetaData()
-              .getTables(null, connection.getSchema(), candidate, new String[] {"TABLE"})) {
-        if (tables.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -1,5 +1,6 @@
 package com.migochat.migrations.roundtrip;
 
+import com.migochat.migrations.runner.SchemaTables;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,19 +25,7 @@ final class Tables {
 
   /** Every table except Liquibase's, parents before the tables that reference them. */
   static List<String> of(Connection connection) throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (ResultSet result =
-        connection
-            .getMetaData()
-            .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
-      while (result.next()) {
-        String name = result.getString("TABLE_NAME");
-        if (!name.toLowerCase(Locale.ROOT).startsWith("databasechangelog")) {
-          tables.add(name);
-        }
-      }
-    }
-    tables.sort(null);
+    List<String> tables = SchemaTables.application(connection);
     Set<String> ordered = new LinkedHashSet<>();
     while (ordered.size() < tables.size()) {
       for (String table : tables) {
