@@ -24,7 +24,7 @@ class BackupCommand implements Callable<Integer> {
 
   @Option(
       names = "--dir",
-      defaultValue = "${env:MIGOCHAT_BACKUP_DIR:-./backups}",
+      defaultValue = "${env:MIGOCHAT_BACKUP_DIR:-./data/backups}",
       description = "Folder for backups (env MIGOCHAT_BACKUP_DIR; default: ${DEFAULT-VALUE}).")
   Path folder;
 

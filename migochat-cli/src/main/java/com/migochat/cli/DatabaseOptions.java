@@ -4,6 +4,7 @@ import com.migochat.migrations.datasource.JdbcUrlDataSource;
 import com.migochat.migrations.runner.DatabaseBackup;
 import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.MigrationSettings;
+import com.migochat.migrations.runner.ScratchDatabase;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -59,6 +60,15 @@ public class DatabaseOptions {
     dataSource.setUrl(url);
     dataSource.setUser(user);
     dataSource.setPassword(password);
-    return new MigrationRunner(dataSource, new MigrationSettings(changeLog, ""));
+    return new MigrationRunner(dataSource, settings());
+  }
+
+  MigrationSettings settings() {
+    return new MigrationSettings(changeLog, "");
+  }
+
+  /** An empty database beside the configured one, to build a schema in and compare. */
+  ScratchDatabase scratch() {
+    return ScratchDatabase.beside(url, user, password);
   }
 }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
       HealthCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
-      NewCommand.class
+      BaselineCommand.class,
+      NewCommand.class,
+      AutogenerateCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,14 +1,10 @@
 package com.migochat.cli;
 
 import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.ChangeSetScaffold;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,21 +24,11 @@ class NewCommand implements Callable<Integer> {
   @Parameters(paramLabel = "MESSAGE", description = "What the change does, e.g. \"add phone\".")
   String message;
 
-  @Option(
-      names = "--dir",
-      defaultValue = "migochat-migrations/src/main/resources/db/changelog",
-      description = "Folder of the master changelog (default: ${DEFAULT-VALUE}).")
-  Path folder;
-
-  @Option(
-      names = "--author",
-      defaultValue = "${env:USER:-migochat}",
-      description = "Author of the changeset (default: ${DEFAULT-VALUE}).")
-  String author;
+  @Mixin ChangeLogFolderOptions changes;
 
   @Override
   public Integer call() {
-    ChangeSetRef created = new ChangeSetScaffold(folder, Clock.systemUTC()).create(message, author);
+    ChangeSetRef created = changes.scaffold().create(message, changes.author);
     Printer.print(
         spec.commandLine().getOut(),
         database,
@@ -51,7 +37,7 @@ class NewCommand implements Callable<Integer> {
             out.printf(
                 "Created %s in %s; it is included at the end of the master changelog.%n"
                     + "Fill in the changes and the rollback, then run 'upgrade --sql' to check.%n",
-                created.id(), folder.resolve("changes")));
+                created.id(), changes.folder.resolve("changes")));
     return 0;
   }
 }

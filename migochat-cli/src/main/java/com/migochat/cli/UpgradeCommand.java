@@ -1,8 +1,14 @@
 package com.migochat.cli;
 
+import com.migochat.migrations.runner.BackupBeforeUpgrade;
+import com.migochat.migrations.runner.BackupResult;
 import com.migochat.migrations.runner.ChangeSetRef;
+import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.UpgradeResult;
 import com.migochat.migrations.runner.UpgradeTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +37,21 @@ class UpgradeCommand implements Callable<Integer> {
   @Option(names = "--sql", description = "Print the SQL it would run; change nothing.")
   boolean sql;
 
+  @Option(
+      names = "--backup",
+      defaultValue = "${env:MIGOCHAT_BACKUP_BEFORE_UPGRADE:-auto}",
+      description = {
+        "Back up before applying anything to a database with a history: auto (PostgreSQL",
+        "only), always or never (env MIGOCHAT_BACKUP_BEFORE_UPGRADE; default: ${DEFAULT-VALUE})."
+      })
+  String backup;
+
+  @Option(
+      names = "--backup-dir",
+      defaultValue = "${env:MIGOCHAT_BACKUP_DIR:-./data/backups}",
+      description = "Folder for that backup (env MIGOCHAT_BACKUP_DIR; default: ${DEFAULT-VALUE}).")
+  Path backupFolder;
+
   @Override
   public Integer call() {
     UpgradeTarget to = UpgradeTarget.parse(target);
@@ -38,12 +59,23 @@ class UpgradeCommand implements Callable<Integer> {
       SqlPrinting.print(spec.commandLine().getOut(), database, database.runner().upgradeSql(to));
       return 0;
     }
-    UpgradeResult result = database.runner().upgrade(to);
+    MigrationRunner runner = database.runner();
+    BackupResult backupTaken =
+        new BackupBeforeUpgrade(
+                database.backups(), BackupBeforeUpgrade.Policy.parse(backup), backupFolder)
+            .takeIfPending(runner)
+            .orElse(null);
+    UpgradeResult result = runner.upgrade(to);
     Printer.print(
         spec.commandLine().getOut(),
         database,
-        result,
+        new UpgradeReport(result.applied(), result.took(), backupTaken),
         out -> {
+          if (backupTaken != null) {
+            out.printf(
+                "Backed up to %s first (%d bytes); undo with 'restore %s'.%n",
+                backupTaken.file(), backupTaken.bytes(), backupTaken.file());
+          }
           if (result.nothingApplied()) {
             out.printf("Nothing to apply: the database is already at %s.%n", target);
             return;
@@ -57,4 +89,7 @@ class UpgradeCommand implements Callable<Integer> {
         });
     return 0;
   }
+
+  /** What the upgrade applied, and the backup taken before it, if any. */
+  record UpgradeReport(List<ChangeSetRef> applied, Duration took, BackupResult backup) {}
 }

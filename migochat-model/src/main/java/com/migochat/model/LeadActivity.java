@@ -3,9 +3,11 @@ package com.migochat.model;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
@@ -14,7 +16,9 @@ import java.time.OffsetDateTime;
 
 /** Something a lead did that sales cares about: a postback, a quick reply, a form. */
 @Entity
-@Table(name = "lead_activities")
+@Table(
+    name = "lead_activities",
+    indexes = @Index(name = "ix_lead_activities_user_created", columnList = "user_id, created_at"))
 public class LeadActivity {
 
   @Id
@@ -22,7 +26,14 @@ public class LeadActivity {
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
-  @JoinColumn(name = "user_id", nullable = false)
+  @JoinColumn(
+      name = "user_id",
+      nullable = false,
+      foreignKey =
+          @ForeignKey(
+              name = "fk_lead_activities_user",
+              foreignKeyDefinition =
+                  "FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE"))
   private User user;
 
   @Column(name = "activity_type", nullable = false, length = 50)

@@ -5,9 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -15,7 +17,9 @@ import java.time.OffsetDateTime;
 
 /** One Messenger message, stored once per Messenger message id however often it is delivered. */
 @Entity
-@Table(name = "messages")
+@Table(
+    name = "messages",
+    indexes = @Index(name = "ix_messages_user_sent", columnList = "user_id, sent_at"))
 public class Message {
 
   @Id
@@ -23,7 +27,14 @@ public class Message {
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
-  @JoinColumn(name = "user_id", nullable = false)
+  @JoinColumn(
+      name = "user_id",
+      nullable = false,
+      foreignKey =
+          @ForeignKey(
+              name = "fk_messages_user",
+              foreignKeyDefinition =
+                  "FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE"))
   private User user;
 
   @Column(name = "messenger_message_id", nullable = false, unique = true, length = 128)

@@ -2,6 +2,7 @@ package com.migochat.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -53,7 +54,17 @@ public class User {
   @JoinTable(
       name = "user_lead_tags",
       joinColumns = @JoinColumn(name = "user_id"),
-      inverseJoinColumns = @JoinColumn(name = "tag_id"))
+      inverseJoinColumns = @JoinColumn(name = "tag_id"),
+      foreignKey =
+          @ForeignKey(
+              name = "fk_user_lead_tags_user",
+              foreignKeyDefinition =
+                  "FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE"),
+      inverseForeignKey =
+          @ForeignKey(
+              name = "fk_user_lead_tags_tag",
+              foreignKeyDefinition =
+                  "FOREIGN KEY (tag_id) REFERENCES lead_tags (id) ON DELETE CASCADE"))
   private Set<LeadTag> tags = new HashSet<>();
 
   protected User() {}

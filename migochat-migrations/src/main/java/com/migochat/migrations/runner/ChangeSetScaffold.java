@@ -30,8 +30,30 @@ public final class ChangeSetScaffold {
     this.clock = clock;
   }
 
-  /** Creates the file and includes it; returns the new changeset's identity. */
+  /** Creates the file, with a rollback section to fill in, and includes it. */
   public ChangeSetRef create(String message, String author) {
+    return write(message, author, PLACEHOLDER);
+  }
+
+  /**
+   * Creates the file with the changes that remove {@code differences}, and includes it: a draft to
+   * review, as Alembic's {@code revision --autogenerate} writes.
+   */
+  public ChangeSetRef createDraft(String message, String author, SchemaDifferences differences) {
+    StringBuilder body = new StringBuilder("    <!-- Drafted by autogenerate from:\n");
+    for (String difference : differences.differences()) {
+      body.append("         ").append(difference.replace("--", "- -")).append('\n');
+    }
+    body.append(
+        "         Review every change; Liquibase derives the rollback of creates and adds, add a\n"
+            + "         <rollback> for anything else. -->\n");
+    for (String change : differences.changes()) {
+      body.append(change.strip().indent(4));
+    }
+    return write(message, author, body.toString());
+  }
+
+  private ChangeSetRef write(String message, String author, String body) {
     String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     slug = slug.replaceAll("^_+|_+$", "");
     if (slug.isEmpty()) {
@@ -58,7 +80,7 @@ public final class ChangeSetScaffold {
         throw new IllegalArgumentException(master + " does not end with " + END);
       }
       Files.createDirectories(file.getParent());
-      Files.writeString(file, template(id, author, message), StandardCharsets.UTF_8);
+      Files.writeString(file, template(id, author, message, body), StandardCharsets.UTF_8);
       String include =
           "  <include file=\"changes/" + id + ".xml\" relativeToChangelogFile=\"true\"/>\n";
       Files.writeString(
@@ -71,7 +93,16 @@ public final class ChangeSetScaffold {
     return new ChangeSetRef(id, author, "migochat/" + id + ".xml");
   }
 
-  private static String template(String id, String author, String message) {
+  private static final String PLACEHOLDER =
+      """
+          <!-- The changes, e.g. <addColumn tableName="users">...</addColumn> -->
+          <rollback>
+            <!-- How to undo them; required unless Liquibase can derive it. Never drop data
+                 that the change derived from other data without keeping the originals. -->
+          </rollback>
+      """;
+
+  private static String template(String id, String author, String message, String body) {
     String comment = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     return """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -84,14 +115,9 @@ public final class ChangeSetScaffold {
 
           <changeSet id="%1$s" author="%2$s">
             <comment>%3$s. Say why the schema needs this.</comment>
-            <!-- The changes, e.g. <addColumn tableName="users">...</addColumn> -->
-            <rollback>
-              <!-- How to undo them; required unless Liquibase can derive it. Never drop data
-                   that the change derived from other data without keeping the originals. -->
-            </rollback>
-          </changeSet>
+        %4$s  </changeSet>
         </databaseChangeLog>
         """
-        .formatted(id, author, comment);
+        .formatted(id, author, comment, body);
   }
 }

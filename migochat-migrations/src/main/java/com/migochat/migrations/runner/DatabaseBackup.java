@@ -19,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Backs a database up to a timestamped file and restores it: PostgreSQL with pg_dump and pg_restore
- * (custom format), H2 with its SCRIPT and RUNSCRIPT commands (zipped SQL).
+ * Backs a database up to a timestamped file and restores it: PostgreSQL with pg_dump, pg_restore
+ * and psql (custom format), H2 with its SCRIPT and RUNSCRIPT commands (zipped SQL).
  */
 public final class DatabaseBackup {
 
@@ -28,6 +28,11 @@ public final class DatabaseBackup {
       Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?/([^?]+).*");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
   private static final long TOOL_LIMIT_MINUTES = 60;
+  private static final String DROP_EVERY_TABLE =
+      "DO $$ DECLARE t record; BEGIN"
+          + " FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP"
+          + " EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename);"
+          + " END LOOP; END $$";
 
   private final String url;
   private final String user;
@@ -43,6 +48,11 @@ public final class DatabaseBackup {
     this.user = user;
     this.password = password == null ? "" : password;
     this.postgresTools = postgresTools;
+  }
+
+  /** Whether the database is PostgreSQL (backed up with pg_dump) rather than H2. */
+  public boolean postgres() {
+    return POSTGRES_URL.matcher(url).matches();
   }
 
   /** Writes a backup into {@code folder} as {@code migochat-<stamp>.dump} or {@code .zip}. */
@@ -82,15 +92,7 @@ public final class DatabaseBackup {
     }
     Matcher postgres = POSTGRES_URL.matcher(url);
     if (postgres.matches()) {
-      runTool(
-          List.of(
-              "pg_restore",
-              "--clean",
-              "--if-exists",
-              "--no-owner",
-              "--single-transaction",
-              "--dbname=" + libpqUri(postgres),
-              file.toAbsolutePath().toString()));
+      restorePostgres(postgres, file.toAbsolutePath());
     } else if (url.startsWith("jdbc:h2:")) {
       h2(
           "DROP ALL OBJECTS",
@@ -99,6 +101,39 @@ public final class DatabaseBackup {
       throw unsupported();
     }
     return new BackupResult(file, size(file), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Turns the dump into SQL, then runs it with psql in one transaction that first drops every table
+   * of the schema: the database ends up exactly as backed up, tables created since included, or, if
+   * anything fails, exactly as it was.
+   */
+  private void restorePostgres(Matcher postgres, Path dump) {
+    Path script;
+    try {
+      script = Files.createTempFile("migochat-restore", ".sql");
+    } catch (IOException e) {
+      throw failed("cannot create a temporary file for the restore: " + e.getMessage(), e);
+    }
+    try {
+      runTool(List.of("pg_restore", "--no-owner", "--file=" + script, dump.toString()));
+      runTool(
+          List.of(
+              "psql",
+              "--no-psqlrc",
+              "--quiet",
+              "--single-transaction",
+              "--set=ON_ERROR_STOP=1",
+              "--command=" + DROP_EVERY_TABLE,
+              "--file=" + script,
+              "--dbname=" + libpqUri(postgres)));
+    } finally {
+      try {
+        Files.deleteIfExists(script);
+      } catch (IOException e) {
+        // A leftover temporary file is harmless; the restore's outcome is what matters.
+      }
+    }
   }
 
   private String libpqUri(Matcher postgres) {
@@ -125,7 +160,8 @@ public final class DatabaseBackup {
             (postgresTools == null
                     ? tool + " is not on the PATH"
                     : invocation.get(0) + " is missing")
-                + "; install the PostgreSQL client tools of the server's major version (Debian:"
+                + "; install the PostgreSQL client tools (pg_dump, pg_restore, psql) of the"
+                + " server's major version (Debian:"
                 + " apt-get install postgresql-client) or point --pg-bin (MIGOCHAT_PG_BIN) at"
                 + " their folder",
             notInstalled);

@@ -21,6 +21,8 @@ public enum MigrationError {
   ROLLBACK_IMPOSSIBLE,
   /** A backup or restore could not be made (missing tool, unreadable file, tool error). */
   BACKUP_FAILED,
+  /** The database's schema is not the one the changelog builds, so baseline refused. */
+  SCHEMA_MISMATCH,
   /** A changeset's SQL failed on the database. */
   CHANGESET_FAILED,
   /** Anything else; the log has the stack trace. */

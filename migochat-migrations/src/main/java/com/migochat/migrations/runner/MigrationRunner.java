@@ -20,6 +20,7 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.CommandScope;
+import liquibase.command.core.ChangelogSyncCommandStep;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.RollbackCountSqlCommandStep;
 import liquibase.command.core.StatusCommandStep;
@@ -147,6 +148,44 @@ public final class MigrationRunner {
                         "run upgrade first"));
     run(TagCommandStep.COMMAND_NAME, Map.of(TagCommandStep.TAG_ARG.getName(), name), null);
     return new TagResult(name, current.changeSet());
+  }
+
+  /**
+   * Puts a database that was built without migrations (the entities' create_all) under the
+   * changelog: migrates {@code emptyScratch}, an empty database of the same kind, to head, compares
+   * the two schemas, and only when they are the same marks every changeset as applied. Refuses, and
+   * lists the differences, otherwise; changes nothing then. Alembic's {@code stamp head}, checked.
+   */
+  public BaselineResult baseline(DataSource emptyScratch) {
+    long started = System.nanoTime();
+    StatusReport status = status();
+    if (!status.history().isEmpty()) {
+      throw targetProblem(
+          "the database has a migration history already ("
+              + status.history().size()
+              + " changesets applied), so it needs no baseline",
+          "run upgrade to apply what is pending");
+    }
+    new MigrationRunner(emptyScratch, settings).upgrade();
+    SchemaDifferences differences =
+        new SchemaComparison("the changelog", "the database").compare(emptyScratch, dataSource);
+    if (!differences.none()) {
+      throw new MigrationException(
+          new MigrationFailure(
+              MigrationError.SCHEMA_MISMATCH,
+              null,
+              "the database's schema is not the changelog's, so no changeset was marked as"
+                  + " applied. "
+                  + differences.differences().size()
+                  + " differences:\n  "
+                  + String.join("\n  ", differences.differences())
+                  + "\n",
+              "change the database until it matches (or, if the changelog is wrong, add a"
+                  + " changeset), then run baseline again"),
+          null);
+    }
+    run(ChangelogSyncCommandStep.COMMAND_NAME, Map.of(CONTEXTS, settings.contexts()), null);
+    return new BaselineResult(status.pending(), elapsedSince(started));
   }
 
   /**
@@ -405,7 +444,7 @@ public final class MigrationRunner {
     return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
-  private static Database liquibaseDatabase(Connection connection) throws SQLException {
+  static Database liquibaseDatabase(Connection connection) throws SQLException {
     try {
       return DatabaseFactory.getInstance()
           .findCorrectDatabaseImplementation(new JdbcConnection(connection));

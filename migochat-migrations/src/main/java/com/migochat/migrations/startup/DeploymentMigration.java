@@ -1,10 +1,13 @@
 package com.migochat.migrations.startup;
 
+import com.migochat.migrations.runner.BackupBeforeUpgrade;
 import com.migochat.migrations.runner.ChangeSetRef;
+import com.migochat.migrations.runner.DatabaseBackup;
 import com.migochat.migrations.runner.MigrationException;
 import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.MigrationSettings;
 import com.migochat.migrations.runner.UpgradeResult;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -22,6 +25,10 @@ public final class DeploymentMigration {
 
   static final String CHANGELOG_KEY = "migochat.migrations.changelog";
   static final String CONTEXTS_KEY = "migochat.migrations.contexts";
+  static final String BACKUP_POLICY_KEY = "migochat.backup.before-upgrade";
+  static final String BACKUP_DIR_KEY = "migochat.backup.dir";
+  static final String DEFAULT_BACKUP_DIR = "./data/backups";
+  static final String PG_BIN_KEY = "migochat.pg.bin";
 
   private static final Logger LOG = Logger.getLogger(DeploymentMigration.class.getName());
 
@@ -52,11 +59,45 @@ public final class DeploymentMigration {
         config.getOptionalValue(CONTEXTS_KEY, String.class).orElse(""));
   }
 
+  /** The backup policy and folder, and the database as the data source definition names it. */
+  private static BackupBeforeUpgrade backupBeforeUpgrade() {
+    var config = ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader());
+    DatabaseBackup backups =
+        new DatabaseBackup(
+            config
+                .getOptionalValue(SchemaMigrator.URL_KEY, String.class)
+                .orElse(SchemaMigrator.DEFAULT_URL),
+            config
+                .getOptionalValue(SchemaMigrator.USER_KEY, String.class)
+                .orElse(SchemaMigrator.DEFAULT_USER),
+            config.getOptionalValue(SchemaMigrator.PASSWORD_KEY, String.class).orElse(""),
+            config.getOptionalValue(PG_BIN_KEY, String.class).map(Path::of).orElse(null));
+    return new BackupBeforeUpgrade(
+        backups,
+        BackupBeforeUpgrade.Policy.parse(
+            config.getOptionalValue(BACKUP_POLICY_KEY, String.class).orElse("auto")),
+        Path.of(config.getOptionalValue(BACKUP_DIR_KEY, String.class).orElse(DEFAULT_BACKUP_DIR)));
+  }
+
   private static MigrationOutcome migrate(Supplier<DataSource> dataSource, String trigger) {
     StartupTimeline.record(StartupTimeline.MIGRATION_STARTED, trigger);
     try {
       MigrationSettings settings = settings();
-      UpgradeResult result = new MigrationRunner(dataSource.get(), settings).upgrade();
+      MigrationRunner runner = new MigrationRunner(dataSource.get(), settings);
+      backupBeforeUpgrade()
+          .takeIfPending(runner)
+          .ifPresent(
+              backup ->
+                  LOG.info(
+                      "Backed up the database to "
+                          + backup.file()
+                          + " before migrating ("
+                          + backup.bytes()
+                          + " bytes, "
+                          + backup.took().toMillis()
+                          + " ms). Restore it with: java -jar migochat-cli.jar restore "
+                          + backup.file()));
+      UpgradeResult result = runner.upgrade();
       StartupTimeline.record(
           StartupTimeline.MIGRATION_FINISHED, result.applied().size() + " changesets applied");
       LOG.info(describe(result, settings));

@@ -28,9 +28,9 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
     name = MigrateBeforeLogin.DATA_SOURCE,
     className = "com.migochat.migrations.datasource.JdbcUrlDataSource",
-    url = "${MPCONFIG=migochat.db.url:jdbc:h2:file:./data/migochat}",
-    user = "${MPCONFIG=migochat.db.user:sa}",
-    password = "${MPCONFIG=migochat.db.password:}",
+    url = "${MPCONFIG=" + SchemaMigrator.URL_KEY + ":" + SchemaMigrator.DEFAULT_URL + "}",
+    user = "${MPCONFIG=" + SchemaMigrator.USER_KEY + ":" + SchemaMigrator.DEFAULT_USER + "}",
+    password = "${MPCONFIG=" + SchemaMigrator.PASSWORD_KEY + ":}",
     minPoolSize = 0,
     initialPoolSize = 0,
     maxPoolSize = 16)
@@ -38,6 +38,12 @@ import javax.sql.DataSource;
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrator {
+
+  static final String URL_KEY = "migochat.db.url";
+  static final String DEFAULT_URL = "jdbc:h2:file:./data/migochat";
+  static final String USER_KEY = "migochat.db.user";
+  static final String DEFAULT_USER = "sa";
+  static final String PASSWORD_KEY = "migochat.db.password";
 
   @Resource(lookup = MigrateBeforeLogin.DATA_SOURCE)
   private DataSource dataSource;
