@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -49,6 +50,8 @@ class MigochatCliIT {
     Path err = Files.createTempFile("cli", ".err");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    // Backups an upgrade takes first go under target, not into the module's ./data.
+    builder.environment().put("MIGOCHAT_BACKUP_DIR", "target/cli-backups");
     builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -203,10 +206,55 @@ class MigochatCliIT {
 
   @Test
   void everyCommandExplainsItselfWithHelp() throws Exception {
-    for (String command : List.of("current", "history", "heads", "upgrade", "downgrade", "tag")) {
+    for (String command :
+        List.of(
+            "current",
+            "history",
+            "heads",
+            "show",
+            "upgrade",
+            "downgrade",
+            "tag",
+            "validate",
+            "accept-checksums",
+            "health",
+            "unlock",
+            "backup",
+            "restore",
+            "baseline",
+            "new",
+            "autogenerate")) {
       Run help = migochat(null, command, "--help");
       assertEquals(0, help.exitCode(), command);
       assertTrue(help.out().startsWith("Usage: migochat " + command), help.out());
+    }
+  }
+
+  @Test
+  void baselinePutsACreateAllDatabaseUnderTheChangeLogAndAutogenerateFindsNothingToDo(
+      @TempDir Path folder) throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      EntitySchema.createIn(database.dataSource(), database.url());
+      Files.writeString(
+          folder.resolve("migochat-changelog.xml"),
+          "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">\n"
+              + "</databaseChangeLog>\n");
+
+      Run baseline = migochat(database, "baseline");
+      Run again = migochat(database, "baseline");
+      Run autogenerate = migochat(database, "autogenerate", "nothing", "--dir", folder.toString());
+      Run unlock = migochat(database, "unlock");
+
+      assertEquals(0, baseline.exitCode(), baseline.err());
+      assertTrue(baseline.out().contains("Recorded 4 changesets as applied"), baseline.out());
+      assertTrue(json(migochat(database, "current", "--json")).get("atHead").asBoolean());
+      assertEquals(1, again.exitCode());
+      assertTrue(again.err().contains("needs no baseline"), again.err());
+      assertEquals(0, autogenerate.exitCode(), autogenerate.err());
+      assertTrue(autogenerate.out().startsWith("The entities and the changelog agree"));
+      assertFalse(Files.exists(folder.resolve("changes")), "nothing was written");
+      assertEquals(0, unlock.exitCode(), unlock.err());
+      assertEquals("Not locked: nothing to release.", unlock.out().strip());
     }
   }
 }

@@ -12,14 +12,19 @@ import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
 import com.migochat.it.support.StartupAssertions;
+import com.migochat.migrations.runner.DowngradeTarget;
+import com.migochat.migrations.runner.MigrationRunner;
+import com.migochat.migrations.runner.MigrationSettings;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -135,5 +140,33 @@ class MicroOnPostgresIT {
 
   private JsonObject startup() {
     return http.jsonAsAdmin("api/migrations/startup");
+  }
+
+  @Test
+  @Order(8)
+  void aDeploymentWithChangesToApplyBacksThePostgresDatabaseUpFirst() throws Exception {
+    new MigrationRunner(MicroDatabase.current().dataSource(), MigrationSettings.defaults())
+        .downgrade(new DowngradeTarget.Steps(1));
+    Path backups = Path.of("target", "backup-before-upgrade", "backups").toAbsolutePath();
+
+    try (PayaraMicroProcess third =
+        PayaraMicroProcess.start(
+            Artifacts.microWar(),
+            28181,
+            MicroSettings.on(MicroDatabase.current())
+                .with("migochat.backup.dir", backups.toString()),
+            Path.of("target", "backup-before-upgrade"))) {
+      JsonObject startup = new Http(third.baseUrl()).jsonAsAdmin("api/migrations/startup");
+
+      assertEquals(
+          List.of(CHANGESET_IDS.get(CHANGESET_IDS.size() - 1)),
+          StartupAssertions.appliedIds(startup));
+      assertTrue(third.log().contains("Backed up the database to " + backups), third.log());
+    }
+    try (Stream<Path> files = Files.list(backups)) {
+      List<Path> dumps = files.filter(file -> file.toString().endsWith(".dump")).toList();
+      assertEquals(1, dumps.size(), dumps.toString());
+      assertTrue(Files.size(dumps.get(0)) > 0);
+    }
   }
 }

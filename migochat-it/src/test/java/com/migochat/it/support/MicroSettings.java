@@ -27,6 +27,9 @@ public final class MicroSettings {
     settings.values.put("migochat.db.user", database.user());
     settings.values.put("migochat.admin.password", Http.ADMIN_PASSWORD);
     settings.values.put("liquibase.analytics.enabled", "false");
+    // Backups before an upgrade go under target, not into the server's ./data.
+    settings.values.put(
+        "migochat.backup.dir", Path.of("target", "backups").toAbsolutePath().toString());
     return settings;
   }
 

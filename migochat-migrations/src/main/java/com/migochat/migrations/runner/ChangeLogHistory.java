@@ -51,6 +51,22 @@ public final class ChangeLogHistory {
     return runs;
   }
 
+  /** Whether any stored checksum was computed with an algorithm older than {@code version}. */
+  public boolean hasChecksumsOlderThan(int version) throws SQLException {
+    if (!SchemaTables.exists(connection, TABLE)) {
+      return false;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT COUNT(*) FROM " + TABLE + " WHERE MD5SUM IS NOT NULL AND MD5SUM NOT LIKE ?")) {
+      statement.setString(1, version + ":%");
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1) > 0;
+      }
+    }
+  }
+
   /** How many changesets ran. */
   public long count() throws SQLException {
     if (!SchemaTables.exists(connection, TABLE)) {

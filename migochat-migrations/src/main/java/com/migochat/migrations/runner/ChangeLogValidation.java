@@ -8,14 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import liquibase.ChecksumVersion;
+import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
 import liquibase.change.CheckSum;
+import liquibase.change.core.AddColumnChange;
+import liquibase.change.core.CreateTableChange;
+import liquibase.change.core.DropColumnChange;
+import liquibase.change.core.DropTableChange;
+import liquibase.change.core.InsertDataChange;
+import liquibase.change.core.LoadDataChange;
+import liquibase.change.core.UpdateDataChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 
 /** Compares a parsed changelog with the history and lints its rollbacks. */
 final class ChangeLogValidation {
+
+  /** The label that says a data-losing rollback was reviewed and is accepted. */
+  static final String DESTRUCTIVE_ROLLBACK = "destructive-rollback";
 
   private ChangeLogValidation() {}
 
@@ -39,8 +50,7 @@ final class ChangeLogValidation {
                 "put it back in the changelog (a moved file keeps its identity through"
                     + " logicalFilePath); if it was removed on purpose, check the schema, then"
                     + " delete its row from DATABASECHANGELOG"));
-      } else if (run.checksum() != null
-          && !changeSet.isCheckSumValid(CheckSum.parse(run.checksum()))) {
+      } else if (run.checksum() != null && !checksumValid(changeSet, run.checksum())) {
         findings.add(
             new ValidationFinding(
                 Kind.CHECKSUM_MISMATCH,
@@ -48,12 +58,25 @@ final class ChangeLogValidation {
                 "edited after it was applied (stored checksum "
                     + run.checksum()
                     + ", the file now gives "
-                    + changeSet.generateCheckSum(ChecksumVersion.latest())
+                    + OutdatedChecksum.checksum(changeSet, ChecksumVersion.latest())
                     + ")",
                 "revert the edit and put the change in a new changeset; if the edit changes"
                     + " nothing in any database (a comment, formatting), add <validCheckSum> with"
                     + " the new checksum to the changeset"));
       }
+    }
+
+    for (OutdatedChecksum outdated : OutdatedChecksum.find(changeLog, newestFirst)) {
+      findings.add(
+          new ValidationFinding(
+              Kind.CHECKSUM_ALGORITHM_CHANGED,
+              outdated.changeSet(),
+              "its stored checksum "
+                  + outdated.stored()
+                  + " comes from an older Liquibase's algorithm; computed that way, the changeset"
+                  + " is unchanged",
+              "accept it with 'migochat accept-checksums --reason \"...\"', which records it in"
+                  + " DATABASECHANGELOG_AUDIT (the next upgrade accepts it the same way)"));
     }
 
     int lastApplied = -1;
@@ -95,7 +118,86 @@ final class ChangeLogValidation {
                 "add a <rollback> that undoes it; a downgrade past it is refused until then"));
       }
     }
+    for (ChangeSet changeSet : changeSets) {
+      List<String> dropped = droppedByRollback(changeSet);
+      if (!dropped.isEmpty()
+          && derivesData(changeSet)
+          && !changeSet.getLabels().getLabels().contains(DESTRUCTIVE_ROLLBACK)) {
+        findings.add(
+            new ValidationFinding(
+                Kind.DESTRUCTIVE_ROLLBACK,
+                ChangeSetRecorder.refOf(changeSet),
+                "its rollback drops "
+                    + String.join(", ", dropped)
+                    + ", which the changeset fills from other data; a downgrade loses what was"
+                    + " written there since",
+                "make the rollback put the data back where it came from; or, once you are sure"
+                    + " nothing is lost (the originals are kept), mark the changeSet with labels=\""
+                    + DESTRUCTIVE_ROLLBACK
+                    + "\" and say why in its comment"));
+      }
+    }
     return new ValidationReport(findings);
+  }
+
+  /**
+   * What the rollback drops: its own dropColumn and dropTable, or the inverse of add and create.
+   */
+  private static List<String> droppedByRollback(ChangeSet changeSet) {
+    List<String> dropped = new ArrayList<>();
+    List<Change> rollback = changeSet.getRollback().getChanges();
+    if (rollback.isEmpty()) {
+      for (Change change : changeSet.getChanges()) {
+        if (change instanceof AddColumnChange add) {
+          add.getColumns()
+              .forEach(
+                  column -> dropped.add("column " + add.getTableName() + "." + column.getName()));
+        } else if (change instanceof CreateTableChange create) {
+          dropped.add("table " + create.getTableName());
+        }
+      }
+      return dropped;
+    }
+    for (Change change : rollback) {
+      if (change instanceof DropColumnChange drop) {
+        String columns =
+            drop.getColumnName() != null
+                ? drop.getColumnName()
+                : drop.getColumns().stream()
+                    .map(column -> column.getName())
+                    .collect(Collectors.joining(", "));
+        dropped.add("column " + drop.getTableName() + "." + columns);
+      } else if (change instanceof DropTableChange drop) {
+        dropped.add("table " + drop.getTableName());
+      }
+    }
+    return dropped;
+  }
+
+  /** Whether the changeset writes data computed from other data: updates, SQL, computed values. */
+  private static boolean derivesData(ChangeSet changeSet) {
+    for (Change change : changeSet.getChanges()) {
+      if (change instanceof UpdateDataChange
+          || change instanceof AbstractSQLChange
+          || change instanceof InsertDataChange
+          || change instanceof LoadDataChange) {
+        return true;
+      }
+      if (change instanceof AddColumnChange add
+          && add.getColumns().stream().anyMatch(column -> column.getValueComputed() != null)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Liquibase's check, which leaves the checksum of the stored algorithm cached: cleared here. */
+  private static boolean checksumValid(ChangeSet changeSet, String stored) {
+    try {
+      return changeSet.isCheckSumValid(CheckSum.parse(stored));
+    } finally {
+      changeSet.clearCheckSum();
+    }
   }
 
   private static boolean isApplied(ChangeSet changeSet, List<ChangeSetRun> history) {

@@ -15,6 +15,8 @@ public enum MigrationError {
   CHANGELOG_INVALID,
   /** Another process held the migration lock for longer than Liquibase waits. */
   LOCK_NOT_ACQUIRED,
+  /** unlock refused: the lock's holder still runs, or cannot be checked. */
+  LOCK_HELD,
   /** An upgrade or downgrade target that names no changeset or tag, or lies beyond the history. */
   UNKNOWN_TARGET,
   /** A changeset on the way down has no rollback. */

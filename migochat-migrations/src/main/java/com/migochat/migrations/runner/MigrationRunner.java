@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.change.CheckSum;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -68,6 +71,7 @@ public final class MigrationRunner {
    */
   public UpgradeResult upgrade() {
     long started = System.nanoTime();
+    acceptOutdatedChecksumsBeforeUpgrade();
     ChangeSetRecorder recorder =
         run(UpdateCommandStep.COMMAND_NAME, updateArguments(Map.of()), null);
     return new UpgradeResult(recorder.applied(), elapsedSince(started));
@@ -186,6 +190,116 @@ public final class MigrationRunner {
     }
     run(ChangelogSyncCommandStep.COMMAND_NAME, Map.of(CONTEXTS, settings.contexts()), null);
     return new BaselineResult(status.pending(), elapsedSince(started));
+  }
+
+  /**
+   * Replaces the checksums that an older Liquibase computed with an older algorithm, for changesets
+   * unchanged under that algorithm, with today's; records each in {@code DATABASECHANGELOG_AUDIT}
+   * with who, when and why. Refuses, and changes nothing, while any applied changeset was edited:
+   * those must be reverted, not accepted.
+   */
+  public ChecksumAcceptance acceptChecksums(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw targetProblem(
+          "accepting checksums needs a reason, for the audit",
+          "say why, e.g. --reason \"Liquibase 4.21 to 4.33\"");
+    }
+    return readHistoryAndChangeLog(
+        (history, changeLog, database) -> {
+          List<ValidationFinding> edited =
+              ChangeLogValidation.check(changeLog, history, database).findings().stream()
+                  .filter(finding -> finding.kind() == ValidationFinding.Kind.CHECKSUM_MISMATCH)
+                  .toList();
+          if (!edited.isEmpty()) {
+            throw new MigrationException(
+                new MigrationFailure(
+                    MigrationError.CHANGELOG_INVALID,
+                    edited.get(0).changeSet(),
+                    edited.size()
+                        + " applied changesets were edited, not just re-checksummed ("
+                        + edited.stream()
+                            .map(finding -> finding.changeSet().id())
+                            .collect(java.util.stream.Collectors.joining(", "))
+                        + "), so no checksum was accepted",
+                    edited.get(0).fix()),
+                null);
+          }
+          ChecksumAcceptance acceptance =
+              new ChecksumAcceptance(
+                  OutdatedChecksum.find(changeLog, history), actor(), reason, Instant.now());
+          if (!acceptance.accepted().isEmpty()) {
+            ChecksumAudit.replace(
+                ((JdbcConnection) database.getConnection()).getUnderlyingConnection(), acceptance);
+          }
+          return acceptance;
+        });
+  }
+
+  /**
+   * Liquibase would replace outdated checksums silently during the update; accepting them first
+   * puts each in the audit. When an edited changeset is among them, nothing is accepted and
+   * Liquibase's validation stops the update with its own report.
+   */
+  private void acceptOutdatedChecksumsBeforeUpgrade() {
+    try (Connection connection = connect()) {
+      if (!new ChangeLogHistory(connection).hasChecksumsOlderThan(CheckSum.getCurrentVersion())) {
+        return;
+      }
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    }
+    try {
+      acceptChecksums("accepted by upgrade: this Liquibase computes checksums differently");
+    } catch (MigrationException edited) {
+      // The update below fails on the edited changeset and explains it.
+    }
+  }
+
+  private static String actor() {
+    return System.getProperty("user.name") + "@" + LockHolder.localHost();
+  }
+
+  /**
+   * Releases the migration lock. Refuses while its holder still runs (its PostgreSQL session is
+   * open, or its process lives on this host) or cannot be checked, unless {@code force}: releasing
+   * the lock of a running migration lets a second one run beside it.
+   */
+  public UnlockResult unlock(boolean force) {
+    try (Connection connection = connect()) {
+      LockState lock = new DatabaseInspection(connection).lock();
+      if (!lock.locked()) {
+        return new UnlockResult(lock, null, false);
+      }
+      boolean postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
+      LockHolder.Liveness holder = LockHolder.parse(lock.lockedBy()).liveness(connection, postgres);
+      if (holder != LockHolder.Liveness.DEAD && !force) {
+        throw new MigrationException(
+            new MigrationFailure(
+                MigrationError.LOCK_HELD,
+                null,
+                "the migration lock is held by "
+                    + lock.lockedBy()
+                    + " since "
+                    + lock.since()
+                    + (holder == LockHolder.Liveness.ALIVE
+                        ? ", which is still running"
+                        : ", which cannot be checked from here (another host, or a tool that"
+                            + " does not record its process)"),
+                "wait for that migration to finish; if you are sure it is gone, run unlock"
+                    + " --force"),
+            null);
+      }
+      try (PreparedStatement release =
+          connection.prepareStatement(
+              "UPDATE DATABASECHANGELOGLOCK SET LOCKED = ?, LOCKEDBY = NULL, LOCKGRANTED = NULL"
+                  + " WHERE ID = 1")) {
+        release.setBoolean(1, false);
+        release.executeUpdate();
+      }
+      return new UnlockResult(lock, holder.name(), true);
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    }
   }
 
   /**

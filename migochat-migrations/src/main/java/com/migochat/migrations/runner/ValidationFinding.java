@@ -14,12 +14,22 @@ public record ValidationFinding(Kind kind, ChangeSetRef changeSet, String proble
   public enum Kind {
     /** An applied changeset was edited afterwards; Liquibase refuses to run. */
     CHECKSUM_MISMATCH(true),
+    /**
+     * An applied changeset's checksum comes from an older Liquibase's algorithm and matches the
+     * changeset under it: nothing was edited, the checksum only needs accepting.
+     */
+    CHECKSUM_ALGORITHM_CHANGED(false),
     /** The history has a changeset the changelog no longer has. */
     UNKNOWN_APPLIED(true),
     /** A pending changeset sits before applied ones: two branches met (Alembic's two heads). */
     OUT_OF_ORDER(true),
     /** A changeset cannot be rolled back: no rollback given, and Liquibase cannot derive one. */
-    NO_ROLLBACK(false);
+    NO_ROLLBACK(false),
+    /**
+     * A rollback drops a column or table the changeset filled from other data, and the changeset is
+     * not marked as accepting that.
+     */
+    DESTRUCTIVE_ROLLBACK(false);
 
     private final boolean blocking;
 

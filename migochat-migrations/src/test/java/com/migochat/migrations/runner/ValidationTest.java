@@ -65,4 +65,26 @@ class ValidationTest {
       assertTrue(report.findings().get(0).problem().startsWith("edited after it was applied"));
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aRollbackThatDropsDataFilledFromOtherDataMustBeMarked(Engine engine) {
+    try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
+      MigrationRunner runner =
+          new MigrationRunner(
+              database.dataSource(),
+              new MigrationSettings("db/test/destructive-changelog.xml", ""));
+
+      ValidationReport report = runner.validate();
+
+      assertEquals(
+          List.of(Kind.DESTRUCTIVE_ROLLBACK + " 20250601_0000_move_names"),
+          report.findings().stream()
+              .map(finding -> finding.kind() + " " + finding.changeSet().id())
+              .toList());
+      ValidationFinding finding = report.findings().get(0);
+      assertTrue(finding.problem().contains("column users.given_name"), finding.problem());
+      assertTrue(finding.fix().contains("labels=\"destructive-rollback\""), finding.fix());
+    }
+  }
 }

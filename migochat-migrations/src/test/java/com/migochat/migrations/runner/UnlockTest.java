@@ -1,0 +1,125 @@
+package com.migochat.migrations.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockServiceFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * unlock releases a lock whose holder is gone and refuses one whose holder still runs or cannot be
+ * checked, unless forced. The lock is taken by Liquibase itself, which records who holds it.
+ */
+class UnlockTest {
+
+  private static final Pattern BACKEND = Pattern.compile(".*, postgres backend (\\d+)");
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aLiveHolderKeepsTheLockAndAGoneOneLosesIt(Engine engine) throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
+      MigrationRunner runner =
+          new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
+      runner.upgrade();
+      Connection holder = database.connect();
+      Database liquibase =
+          DatabaseFactory.getInstance()
+              .findCorrectDatabaseImplementation(new JdbcConnection(holder));
+      LockServiceFactory.getInstance().getLockService(liquibase).acquireLock();
+
+      LockState held = runner.health().lock();
+      assertTrue(held.locked());
+      assertTrue(
+          held.lockedBy().contains(" pid " + ProcessHandle.current().pid()), held.lockedBy());
+      MigrationException refused =
+          assertThrows(MigrationException.class, () -> runner.unlock(false));
+      assertEquals(MigrationError.LOCK_HELD, refused.failure().error());
+      assertTrue(refused.getMessage().contains("still running"), refused.getMessage());
+
+      if (engine == Engine.POSTGRESQL) {
+        Matcher backend = BACKEND.matcher(held.lockedBy());
+        assertTrue(backend.matches(), held.lockedBy());
+        holder.close();
+        awaitSessionEnd(database, Integer.parseInt(backend.group(1)));
+      } else {
+        holder.close();
+        lockedBy(database, "%s (127.0.0.1) pid %d".formatted(LockHolder.localHost(), deadPid()));
+      }
+      UnlockResult released = runner.unlock(false);
+
+      assertTrue(released.released());
+      assertEquals("DEAD", released.holder());
+      assertFalse(runner.health().lock().locked());
+    }
+  }
+
+  @Test
+  void aHolderThatCannotBeCheckedNeedsForce() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.h2()) {
+      MigrationRunner runner =
+          new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
+      runner.upgrade();
+      lockedBy(database, "build-agent-7 (10.0.0.7)");
+
+      MigrationException refused =
+          assertThrows(MigrationException.class, () -> runner.unlock(false));
+      assertTrue(refused.getMessage().contains("cannot be checked"), refused.getMessage());
+      assertTrue(runner.health().lock().locked());
+
+      UnlockResult forced = runner.unlock(true);
+      assertEquals("UNKNOWN", forced.holder());
+      assertFalse(runner.health().lock().locked());
+      assertFalse(runner.unlock(false).released(), "nothing left to release");
+    }
+  }
+
+  private static long deadPid() throws Exception {
+    Process finished = new ProcessBuilder("true").start();
+    finished.waitFor();
+    return finished.pid();
+  }
+
+  private static void lockedBy(ThrowawayDatabase database, String holder) throws SQLException {
+    try (Connection connection = database.connect();
+        PreparedStatement lock =
+            connection.prepareStatement(
+                "UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKEDBY = ?,"
+                    + " LOCKGRANTED = CURRENT_TIMESTAMP WHERE ID = 1")) {
+      lock.setString(1, holder);
+      assertEquals(1, lock.executeUpdate());
+    }
+  }
+
+  /** PostgreSQL ends a closed session's backend shortly after the client goes. */
+  private static void awaitSessionEnd(ThrowawayDatabase database, int backend) throws Exception {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try (Connection connection = database.connect();
+          PreparedStatement session =
+              connection.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE pid = ?")) {
+        session.setInt(1, backend);
+        try (ResultSet row = session.executeQuery()) {
+          if (!row.next()) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("PostgreSQL backend " + backend + " did not end within 5 s");
+  }
+}
