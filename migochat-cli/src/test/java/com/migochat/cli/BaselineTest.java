@@ -55,6 +55,9 @@ class BaselineTest {
           new ArrayList<>(status.history().stream().map(run -> run.changeSet()).toList());
       Collections.reverse(oldestFirst);
       assertEquals(result.marked(), oldestFirst);
+      assertTrue(
+          status.history().stream().allMatch(run -> run.execType().equals("MARK_RAN")),
+          "the history says they were not run: " + status.history());
       assertEquals(0, runner.upgrade().applied().size(), "upgrade finds nothing to do");
       assertEquals("Ana Lima", single(database, "SELECT full_name FROM users"));
     }

@@ -189,7 +189,22 @@ public final class MigrationRunner {
           null);
     }
     run(ChangelogSyncCommandStep.COMMAND_NAME, Map.of(CONTEXTS, settings.contexts()), null);
+    markAsNotRun();
     return new BaselineResult(status.pending(), elapsedSince(started));
+  }
+
+  /**
+   * Liquibase's sync records the changesets as EXECUTED; the history should say they never ran
+   * here. Baseline only runs on an empty history, so every row is one it just wrote.
+   */
+  private void markAsNotRun() {
+    try (Connection connection = connect();
+        PreparedStatement update =
+            connection.prepareStatement("UPDATE DATABASECHANGELOG SET EXECTYPE = 'MARK_RAN'")) {
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    }
   }
 
   /**
