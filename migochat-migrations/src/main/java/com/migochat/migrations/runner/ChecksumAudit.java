@@ -29,37 +29,33 @@ final class ChecksumAudit {
   private ChecksumAudit() {}
 
   static void replace(Connection connection, ChecksumAcceptance acceptance) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (Statement create = connection.createStatement()) {
-      create.execute(CREATE);
-    }
-    try (PreparedStatement record = connection.prepareStatement(RECORD);
-        PreparedStatement replace = connection.prepareStatement(REPLACE)) {
-      for (OutdatedChecksum checksum : acceptance.accepted()) {
-        ChangeSetRef changeSet = checksum.changeSet();
-        record.setTimestamp(1, Timestamp.from(acceptance.at()));
-        record.setString(2, acceptance.actor());
-        record.setString(3, acceptance.reason());
-        bindIdentity(record, 4, changeSet);
-        record.setString(7, checksum.stored());
-        record.setString(8, checksum.current());
-        record.executeUpdate();
-        replace.setString(1, checksum.current());
-        bindIdentity(replace, 2, changeSet);
-        replace.setString(5, checksum.stored());
-        if (replace.executeUpdate() != 1) {
-          throw new SQLException(
-              "the history row of " + changeSet + " changed while its checksum was accepted");
-        }
-      }
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    OneTransaction.run(
+        connection,
+        transaction -> {
+          try (Statement create = transaction.createStatement()) {
+            create.execute(CREATE);
+          }
+          try (PreparedStatement record = transaction.prepareStatement(RECORD);
+              PreparedStatement replace = transaction.prepareStatement(REPLACE)) {
+            for (OutdatedChecksum checksum : acceptance.accepted()) {
+              ChangeSetRef changeSet = checksum.changeSet();
+              record.setTimestamp(1, Timestamp.from(acceptance.at()));
+              record.setString(2, acceptance.actor());
+              record.setString(3, acceptance.reason());
+              bindIdentity(record, 4, changeSet);
+              record.setString(7, checksum.stored());
+              record.setString(8, checksum.current());
+              record.executeUpdate();
+              replace.setString(1, checksum.current());
+              bindIdentity(replace, 2, changeSet);
+              replace.setString(5, checksum.stored());
+              if (replace.executeUpdate() != 1) {
+                throw new SQLException(
+                    "the history row of " + changeSet + " changed while its checksum was accepted");
+              }
+            }
+          }
+        });
   }
 
   private static void bindIdentity(PreparedStatement statement, int first, ChangeSetRef changeSet)

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -57,6 +59,8 @@ public final class MigrationRunner {
   private static final String CONTEXTS = "contextFilter";
   private static final String COUNT = "count";
 
+  private static final Logger LOG = Logger.getLogger(MigrationRunner.class.getName());
+
   private final DataSource dataSource;
   private final MigrationSettings settings;
 
@@ -71,10 +75,31 @@ public final class MigrationRunner {
    */
   public UpgradeResult upgrade() {
     long started = System.nanoTime();
+    SchemaFingerprint fingerprint =
+        new SchemaFingerprint(
+            MigrationRunner.class.getClassLoader(), settings.changeLog(), settings.contexts());
+    try (Connection connection = connect()) {
+      if (fingerprint.matches(connection)) {
+        return new UpgradeResult(List.of(), elapsedSince(started), true);
+      }
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    }
     acceptOutdatedChecksumsBeforeUpgrade();
     ChangeSetRecorder recorder =
         run(UpdateCommandStep.COMMAND_NAME, updateArguments(Map.of()), null);
-    return new UpgradeResult(recorder.applied(), elapsedSince(started));
+    try (Connection connection = connect()) {
+      fingerprint.record(connection);
+    } catch (SQLException e) {
+      LOG.log(
+          Level.WARNING,
+          "The schema is at head, but its fingerprint could not be stored ("
+              + e.getMessage()
+              + "): every start will check it through Liquibase, which is slower. Let the"
+              + " database user create and write DATABASECHANGELOG_FINGERPRINT.",
+          e);
+    }
+    return new UpgradeResult(recorder.applied(), elapsedSince(started), false);
   }
 
   /** Applies pending changesets up to the target, in changelog order. */
@@ -85,11 +110,11 @@ public final class MigrationRunner {
     long started = System.nanoTime();
     int steps = stepsUp(target, status());
     if (steps == 0) {
-      return new UpgradeResult(List.of(), elapsedSince(started));
+      return new UpgradeResult(List.of(), elapsedSince(started), false);
     }
     ChangeSetRecorder recorder =
         run(UpdateCountCommandStep.COMMAND_NAME, updateArguments(Map.of(COUNT, steps)), null);
-    return new UpgradeResult(recorder.applied(), elapsedSince(started));
+    return new UpgradeResult(recorder.applied(), elapsedSince(started), false);
   }
 
   private Map<String, Object> updateArguments(Map<String, Object> more) {

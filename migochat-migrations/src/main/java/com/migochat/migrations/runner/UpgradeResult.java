@@ -8,8 +8,11 @@ import java.util.List;
  *
  * @param applied the changesets that ran, in the order they ran; empty when the schema was current
  * @param took how long the whole upgrade took, including the check
+ * @param checkedByFingerprint whether the schema was found current by its stored fingerprint,
+ *     without running Liquibase
  */
-public record UpgradeResult(List<ChangeSetRef> applied, Duration took) {
+public record UpgradeResult(
+    List<ChangeSetRef> applied, Duration took, boolean checkedByFingerprint) {
 
   public UpgradeResult {
     applied = List.copyOf(applied);

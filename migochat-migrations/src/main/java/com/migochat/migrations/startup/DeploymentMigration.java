@@ -127,7 +127,11 @@ public final class DeploymentMigration {
           + settings.changeLog()
           + " (checked in "
           + millis
-          + " ms)";
+          + " ms"
+          + (result.checkedByFingerprint()
+              ? ", by the fingerprint of the changelog and the history stored at the last upgrade"
+              : " by Liquibase")
+          + ")";
     }
     return "Schema migrated: applied "
         + result.applied().size()
