@@ -62,6 +62,11 @@ public final class ScratchDatabase implements AutoCloseable {
         null);
   }
 
+  /** Its JDBC URL, for a tool that connects by URL. */
+  public String url() {
+    return url;
+  }
+
   public DataSource dataSource() {
     return dataSource(url, user, password);
   }

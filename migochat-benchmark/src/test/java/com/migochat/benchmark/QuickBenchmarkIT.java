@@ -1,0 +1,53 @@
+package com.migochat.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark still works: the built jar's quick mode measures every contender and operation on
+ * PostgreSQL and writes them all. A smoke test; it asserts no timing.
+ */
+class QuickBenchmarkIT {
+
+  @Test
+  void theQuickModeMeasuresEveryContenderAndOperation() throws Exception {
+    Path folder = Path.of("target", "benchmark-quick").toAbsolutePath();
+    Path output = Files.createTempFile("benchmark", ".out");
+    Process benchmark =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                System.getProperty("migochat.benchmark.jar"),
+                "--quick",
+                "--out=" + folder,
+                "--pg-url=" + System.getProperty("migochat.it.pg.url"),
+                "--pg-user=" + System.getProperty("migochat.it.pg.user"))
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    assertTrue(benchmark.waitFor(10, TimeUnit.MINUTES), "the quick benchmark did not finish");
+    String printed = Files.readString(output, StandardCharsets.UTF_8);
+
+    assertEquals(0, benchmark.exitValue(), printed);
+    for (String table :
+        List.of("no-op check of a migrated database", "cold apply of every changeset")) {
+      assertTrue(printed.contains(table + ": median seconds"), printed);
+    }
+    List<String> csv = Files.readAllLines(folder.resolve("results.csv"));
+    int operations = 3;
+    assertEquals(1 + operations * Contender.values().length, csv.size(), String.join("\n", csv));
+    for (Contender contender : Contender.values()) {
+      assertEquals(
+          operations,
+          csv.stream().filter(line -> line.contains("," + contender.label() + ",")).count(),
+          contender.label());
+    }
+  }
+}
