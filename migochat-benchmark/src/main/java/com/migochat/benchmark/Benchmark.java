@@ -32,6 +32,7 @@ public final class Benchmark {
   static final String NO_OP = "no-op check";
   static final String COLD_APPLY = "cold apply";
   static final String DATA_MIGRATION = "data migration";
+  static final String RETAINED_HEAP = "retained heap";
   private static final long STEP_LIMIT_MINUTES = 30;
 
   private final Settings settings;
@@ -98,8 +99,11 @@ public final class Benchmark {
       for (int run = 1; run <= settings.runs(); run++) {
         for (Contender contender : Contender.values()) {
           try (ScratchDatabase database = scratch()) {
-            results.add(COLD_APPLY, size, contender, run, time(contender, database, changeLogs));
-            results.add(NO_OP, size, contender, run, time(contender, database, changeLogs));
+            Timed apply = time(contender, database, changeLogs);
+            results.add(COLD_APPLY, size, contender, run, apply.seconds());
+            results.add(RETAINED_HEAP, size, contender, run, apply.retainedMegabytes());
+            results.add(
+                NO_OP, size, contender, run, time(contender, database, changeLogs).seconds());
           }
         }
         out.printf("  N = %d, run %d done%n", size, run);
@@ -111,16 +115,22 @@ public final class Benchmark {
         try (ScratchDatabase database = scratch()) {
           people(database, settings.rows());
           results.add(
-              DATA_MIGRATION, settings.rows(), contender, run, time(contender, database, fullName));
+              DATA_MIGRATION,
+              settings.rows(),
+              contender,
+              run,
+              time(contender, database, fullName).seconds());
         }
       }
       out.printf("  data migration, run %d done%n", run);
     }
     out.println();
-    results.printTable(out, NO_OP, "no-op check of a migrated database");
-    results.printTable(out, COLD_APPLY, "cold apply of every changeset");
-    results.printTable(out, DATA_MIGRATION, "full_name data migration (N = rows)");
+    results.printTable(out, NO_OP, "no-op check of a migrated database", "seconds");
+    results.printTable(out, COLD_APPLY, "cold apply of every changeset", "seconds");
+    results.printTable(out, DATA_MIGRATION, "full_name data migration (N = rows)", "seconds");
     results.printOverheads(out, DATA_MIGRATION);
+    results.printTable(
+        out, RETAINED_HEAP, "heap left in use after the cold apply (after GC)", "MB");
     Path csv = settings.folder().resolve("results.csv");
     results.writeCsv(csv);
     out.println("Every run: " + csv);
@@ -130,7 +140,10 @@ public final class Benchmark {
     return ScratchDatabase.beside(settings.pgUrl(), settings.pgUser(), "");
   }
 
-  private double time(Contender contender, ScratchDatabase database, Path changeLogs)
+  /** A step's wall time, and the heap it left in use. */
+  record Timed(double seconds, double retainedMegabytes) {}
+
+  private Timed time(Contender contender, ScratchDatabase database, Path changeLogs)
       throws IOException, InterruptedException {
     String jar = ownJar();
     List<String> command = new ArrayList<>();
@@ -162,8 +175,13 @@ public final class Benchmark {
               + "):\n"
               + Files.readString(log, StandardCharsets.UTF_8));
     }
+    String heap =
+        Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+            .filter(line -> line.startsWith(Step.HEAP))
+            .reduce((first, last) -> last)
+            .orElseThrow(() -> new IllegalStateException(contender.label() + " left no heap line"));
     Files.delete(log);
-    return seconds;
+    return new Timed(seconds, Long.parseLong(heap.substring(Step.HEAP.length())) / 1e6);
   }
 
   private static void people(ScratchDatabase database, int rows) throws SQLException {

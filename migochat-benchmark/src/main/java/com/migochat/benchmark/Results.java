@@ -40,8 +40,8 @@ final class Results {
   }
 
   /** Medians per N and contender, each with its ratio to the floor, then the runner's ratios. */
-  void printTable(PrintStream out, String operation, String title) {
-    out.printf("%s: median seconds (ratio to the floor)%n", title);
+  void printTable(PrintStream out, String operation, String title, String unit) {
+    out.printf("%s: median %s (ratio to the floor)%n", title, unit);
     out.printf("%9s", "N");
     for (Contender contender : Contender.values()) {
       out.printf("  %-20s", contender.label());
