@@ -44,10 +44,14 @@ public final class BackupBeforeUpgrade {
 
   /**
    * Takes the backup if the policy asks for one on this database and {@code runner} has pending
-   * changesets for a database with a history; reads the status only then.
+   * changesets for a database with a history; reads the status through Liquibase only when the
+   * stored fingerprint cannot already tell that nothing is pending.
    */
   public Optional<BackupResult> takeIfPending(MigrationRunner runner) {
     if (policy == Policy.NEVER || (policy == Policy.AUTO && !backups.postgres())) {
+      return Optional.empty();
+    }
+    if (runner.currentByFingerprint()) {
       return Optional.empty();
     }
     StatusReport status = runner.status();

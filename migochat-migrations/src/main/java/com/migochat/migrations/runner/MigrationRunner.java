@@ -75,21 +75,14 @@ public final class MigrationRunner {
    */
   public UpgradeResult upgrade() {
     long started = System.nanoTime();
-    SchemaFingerprint fingerprint =
-        new SchemaFingerprint(
-            MigrationRunner.class.getClassLoader(), settings.changeLog(), settings.contexts());
-    try (Connection connection = connect()) {
-      if (fingerprint.matches(connection)) {
-        return new UpgradeResult(List.of(), elapsedSince(started), true);
-      }
-    } catch (SQLException e) {
-      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    if (currentByFingerprint()) {
+      return new UpgradeResult(List.of(), elapsedSince(started), true);
     }
     acceptOutdatedChecksumsBeforeUpgrade();
     ChangeSetRecorder recorder =
         run(UpdateCommandStep.COMMAND_NAME, updateArguments(Map.of()), null);
     try (Connection connection = connect()) {
-      fingerprint.record(connection);
+      fingerprint().record(connection);
     } catch (SQLException e) {
       LOG.log(
           Level.WARNING,
@@ -100,6 +93,23 @@ public final class MigrationRunner {
           e);
     }
     return new UpgradeResult(recorder.applied(), elapsedSince(started), false);
+  }
+
+  /**
+   * Whether the fingerprint stored at the last upgrade to head still matches the changelog and the
+   * history, so that nothing can be pending; answers without starting Liquibase.
+   */
+  public boolean currentByFingerprint() {
+    try (Connection connection = connect()) {
+      return fingerprint().matches(connection);
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    }
+  }
+
+  private SchemaFingerprint fingerprint() {
+    return new SchemaFingerprint(
+        MigrationRunner.class.getClassLoader(), settings.changeLog(), settings.contexts());
   }
 
   /** Applies pending changesets up to the target, in changelog order. */
