@@ -3,12 +3,9 @@ package com.migochat.cli;
 import com.migochat.migrations.runner.BackupBeforeUpgrade;
 import com.migochat.migrations.runner.BackupResult;
 import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.UpgradeResult;
 import com.migochat.migrations.runner.UpgradeTarget;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,17 +56,18 @@ class UpgradeCommand implements Callable<Integer> {
       SqlPrinting.print(spec.commandLine().getOut(), database, database.runner().upgradeSql(to));
       return 0;
     }
-    MigrationRunner runner = database.runner();
-    BackupResult backupTaken =
-        new BackupBeforeUpgrade(
-                database.backups(), BackupBeforeUpgrade.Policy.parse(backup), backupFolder)
-            .takeIfPending(runner)
-            .orElse(null);
-    UpgradeResult result = runner.upgrade(to);
+    UpgradeResult result =
+        database
+            .runner()
+            .upgrade(
+                to,
+                new BackupBeforeUpgrade(
+                    database.backups(), BackupBeforeUpgrade.Policy.parse(backup), backupFolder));
+    BackupResult backupTaken = result.backup();
     Printer.print(
         spec.commandLine().getOut(),
         database,
-        new UpgradeReport(result.applied(), result.took(), backupTaken),
+        result,
         out -> {
           if (backupTaken != null) {
             out.printf(
@@ -89,7 +87,4 @@ class UpgradeCommand implements Callable<Integer> {
         });
     return 0;
   }
-
-  /** What the upgrade applied, and the backup taken before it, if any. */
-  record UpgradeReport(List<ChangeSetRef> applied, Duration took, BackupResult backup) {}
 }

@@ -3,6 +3,7 @@ package com.migochat.migrations.runner;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Backs a database up before an upgrade changes it: only when changesets are pending and the
@@ -32,6 +33,9 @@ public final class BackupBeforeUpgrade {
     }
   }
 
+  /** Takes no backup: for upgrades that were not asked for one. */
+  public static final BackupBeforeUpgrade NEVER = new BackupBeforeUpgrade(null, Policy.NEVER, null);
+
   private final DatabaseBackup backups;
   private final Policy policy;
   private final Path folder;
@@ -43,19 +47,15 @@ public final class BackupBeforeUpgrade {
   }
 
   /**
-   * Takes the backup if the policy asks for one on this database and {@code runner} has pending
-   * changesets for a database with a history; reads the status through Liquibase only when the
-   * stored fingerprint cannot already tell that nothing is pending.
+   * Takes the backup if the policy asks for one on this database and the status has pending
+   * changesets for a database with a history; reads the status only then.
    */
-  public Optional<BackupResult> takeIfPending(MigrationRunner runner) {
+  public Optional<BackupResult> takeIfPending(Supplier<StatusReport> status) {
     if (policy == Policy.NEVER || (policy == Policy.AUTO && !backups.postgres())) {
       return Optional.empty();
     }
-    if (runner.currentByFingerprint()) {
-      return Optional.empty();
-    }
-    StatusReport status = runner.status();
-    if (status.pending().isEmpty() || status.history().isEmpty()) {
+    StatusReport current = status.get();
+    if (current.pending().isEmpty() || current.history().isEmpty()) {
       return Optional.empty();
     }
     try {

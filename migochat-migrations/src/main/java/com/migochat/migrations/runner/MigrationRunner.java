@@ -74,10 +74,20 @@ public final class MigrationRunner {
    * every deployment does at startup.
    */
   public UpgradeResult upgrade() {
+    return upgrade(BackupBeforeUpgrade.NEVER);
+  }
+
+  /**
+   * Like {@link #upgrade()}, backing the database up first as {@code backup} says. A database the
+   * fingerprint proves current is answered without Liquibase and without a backup; otherwise the
+   * status is read once, for the backup.
+   */
+  public UpgradeResult upgrade(BackupBeforeUpgrade backup) {
     long started = System.nanoTime();
     if (currentByFingerprint()) {
-      return new UpgradeResult(List.of(), elapsedSince(started), true);
+      return new UpgradeResult(List.of(), elapsedSince(started), true, null);
     }
+    BackupResult taken = backup.takeIfPending(this::status).orElse(null);
     acceptOutdatedChecksumsBeforeUpgrade();
     ChangeSetRecorder recorder =
         run(UpdateCommandStep.COMMAND_NAME, updateArguments(Map.of()), null);
@@ -92,14 +102,14 @@ public final class MigrationRunner {
               + " database user create and write DATABASECHANGELOG_FINGERPRINT.",
           e);
     }
-    return new UpgradeResult(recorder.applied(), elapsedSince(started), false);
+    return new UpgradeResult(recorder.applied(), elapsedSince(started), false, taken);
   }
 
   /**
    * Whether the fingerprint stored at the last upgrade to head still matches the changelog and the
    * history, so that nothing can be pending; answers without starting Liquibase.
    */
-  public boolean currentByFingerprint() {
+  private boolean currentByFingerprint() {
     try (Connection connection = connect()) {
       return fingerprint().matches(connection);
     } catch (SQLException e) {
@@ -114,17 +124,24 @@ public final class MigrationRunner {
 
   /** Applies pending changesets up to the target, in changelog order. */
   public UpgradeResult upgrade(UpgradeTarget target) {
+    return upgrade(target, BackupBeforeUpgrade.NEVER);
+  }
+
+  /** Like {@link #upgrade(UpgradeTarget)}, backing the database up first as {@code backup} says. */
+  public UpgradeResult upgrade(UpgradeTarget target, BackupBeforeUpgrade backup) {
     if (target instanceof UpgradeTarget.Head) {
-      return upgrade();
+      return upgrade(backup);
     }
     long started = System.nanoTime();
-    int steps = stepsUp(target, status());
+    StatusReport status = status();
+    int steps = stepsUp(target, status);
     if (steps == 0) {
-      return new UpgradeResult(List.of(), elapsedSince(started), false);
+      return new UpgradeResult(List.of(), elapsedSince(started), false, null);
     }
+    BackupResult taken = backup.takeIfPending(() -> status).orElse(null);
     ChangeSetRecorder recorder =
         run(UpdateCountCommandStep.COMMAND_NAME, updateArguments(Map.of(COUNT, steps)), null);
-    return new UpgradeResult(recorder.applied(), elapsedSince(started), false);
+    return new UpgradeResult(recorder.applied(), elapsedSince(started), false, taken);
   }
 
   private Map<String, Object> updateArguments(Map<String, Object> more) {

@@ -10,9 +10,10 @@ import java.util.List;
  * @param took how long the whole upgrade took, including the check
  * @param checkedByFingerprint whether the schema was found current by its stored fingerprint,
  *     without running Liquibase
+ * @param backup the backup taken before anything was applied, or null when none was
  */
 public record UpgradeResult(
-    List<ChangeSetRef> applied, Duration took, boolean checkedByFingerprint) {
+    List<ChangeSetRef> applied, Duration took, boolean checkedByFingerprint, BackupResult backup) {
 
   public UpgradeResult {
     applied = List.copyOf(applied);

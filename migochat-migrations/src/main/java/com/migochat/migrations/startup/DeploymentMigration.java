@@ -84,20 +84,18 @@ public final class DeploymentMigration {
     try {
       MigrationSettings settings = settings();
       MigrationRunner runner = new MigrationRunner(dataSource.get(), settings);
-      backupBeforeUpgrade()
-          .takeIfPending(runner)
-          .ifPresent(
-              backup ->
-                  LOG.info(
-                      "Backed up the database to "
-                          + backup.file()
-                          + " before migrating ("
-                          + backup.bytes()
-                          + " bytes, "
-                          + backup.took().toMillis()
-                          + " ms). Restore it with: java -jar migochat-cli.jar restore "
-                          + backup.file()));
-      UpgradeResult result = runner.upgrade();
+      UpgradeResult result = runner.upgrade(backupBeforeUpgrade());
+      if (result.backup() != null) {
+        LOG.info(
+            "Backed up the database to "
+                + result.backup().file()
+                + " before migrating ("
+                + result.backup().bytes()
+                + " bytes, "
+                + result.backup().took().toMillis()
+                + " ms). Restore it with: java -jar migochat-cli.jar restore "
+                + result.backup().file());
+      }
       StartupTimeline.record(
           StartupTimeline.MIGRATION_FINISHED, result.applied().size() + " changesets applied");
       LOG.info(describe(result, settings));

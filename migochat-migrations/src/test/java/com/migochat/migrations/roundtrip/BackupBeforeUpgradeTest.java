@@ -36,23 +36,27 @@ class BackupBeforeUpgradeTest {
 
       assertEquals(
           Optional.empty(),
-          backupBeforeUpgrade(backups, Policy.ALWAYS, folder).takeIfPending(runner),
+          backupBeforeUpgrade(backups, Policy.ALWAYS, folder).takeIfPending(runner::status),
           "a new database has nothing to lose");
       runner.upgrade(new UpgradeTarget.Steps(2));
       assertEquals(
           Optional.empty(),
-          backupBeforeUpgrade(backups, Policy.NEVER, folder).takeIfPending(runner));
+          backupBeforeUpgrade(backups, Policy.NEVER, folder).takeIfPending(runner::status));
       assertEquals(
           engine == Engine.POSTGRESQL,
-          backupBeforeUpgrade(backups, Policy.AUTO, folder).takeIfPending(runner).isPresent(),
+          backupBeforeUpgrade(backups, Policy.AUTO, folder)
+              .takeIfPending(runner::status)
+              .isPresent(),
           "auto backs up PostgreSQL, not H2");
 
       BackupResult backup =
-          backupBeforeUpgrade(backups, Policy.ALWAYS, folder).takeIfPending(runner).orElseThrow();
+          backupBeforeUpgrade(backups, Policy.ALWAYS, folder)
+              .takeIfPending(runner::status)
+              .orElseThrow();
       runner.upgrade();
       assertEquals(
           Optional.empty(),
-          backupBeforeUpgrade(backups, Policy.ALWAYS, folder).takeIfPending(runner),
+          backupBeforeUpgrade(backups, Policy.ALWAYS, folder).takeIfPending(runner::status),
           "nothing pending, nothing to back up");
 
       assertTrue(Files.size(backup.file()) > 0);
