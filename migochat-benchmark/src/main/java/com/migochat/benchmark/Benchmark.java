@@ -15,7 +15,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Measures, side by side on throwaway PostgreSQL databases, what each {@link Contender} pays to
@@ -23,9 +26,12 @@ import java.util.concurrent.TimeUnit;
  * run the full_name data migration over many rows. Every step is a whole JVM process, timed from
  * start to exit. Prints medians with their ratios and writes every run to CSV.
  *
+ * <p>Then it boots Payara Micro bare and with Migochat on an already-migrated database, in turn, to
+ * measure what the application and its schema check add to a boot (see {@link MicroBoot}).
+ *
  * <p>{@code java -jar migochat-benchmark.jar [--quick] [--sizes=10,100,1000,3000] [--runs=3]
  * [--rows=1000000] [--out=target/benchmark] [--pg-url=jdbc:postgresql://127.0.0.1:5432/postgres]
- * [--pg-user=postgres]}
+ * [--pg-user=postgres] [--micro=target/payara-micro.jar] [--war=target/migochat.war]}
  */
 public final class Benchmark {
 
@@ -33,10 +39,12 @@ public final class Benchmark {
   static final String COLD_APPLY = "cold apply";
   static final String DATA_MIGRATION = "data migration";
   static final String RETAINED_HEAP = "retained heap";
+  static final int HEAP_CAP_MB = 32;
   private static final long STEP_LIMIT_MINUTES = 30;
 
   private final Settings settings;
   private final Results results = new Results();
+  private final List<Capped> capped = new ArrayList<>();
   private final PrintStream out;
 
   private Benchmark(Settings settings, PrintStream out) {
@@ -46,7 +54,14 @@ public final class Benchmark {
 
   /** What to measure and where. */
   record Settings(
-      List<Integer> sizes, int runs, int rows, Path folder, String pgUrl, String pgUser) {
+      List<Integer> sizes,
+      int runs,
+      int rows,
+      Path folder,
+      String pgUrl,
+      String pgUser,
+      Path micro,
+      Path war) {
 
     static Settings parse(String... args) {
       List<Integer> sizes = List.of(10, 100, 1000, 3000);
@@ -55,6 +70,10 @@ public final class Benchmark {
       Path folder = Path.of("target", "benchmark");
       String pgUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
       String pgUser = "postgres";
+      // The build copies both beside the benchmark's jar.
+      Path jarFolder = Path.of(ownJar()).getParent();
+      Path micro = jarFolder.resolve("payara-micro.jar");
+      Path war = jarFolder.resolve("migochat.war");
       for (String arg : args) {
         String value = arg.substring(arg.indexOf('=') + 1);
         if (arg.equals("--quick")) {
@@ -73,19 +92,35 @@ public final class Benchmark {
           pgUrl = value;
         } else if (arg.startsWith("--pg-user=")) {
           pgUser = value;
+        } else if (arg.startsWith("--micro=")) {
+          micro = Path.of(value);
+        } else if (arg.startsWith("--war=")) {
+          war = Path.of(value);
         } else {
           throw new IllegalArgumentException(
               "Unknown option "
                   + arg
                   + ". Options: --quick --sizes=10,100 --runs=3 --rows=1000000 --out=DIR"
-                  + " --pg-url=JDBC_URL --pg-user=USER");
+                  + " --pg-url=JDBC_URL --pg-user=USER --micro=PAYARA_MICRO_JAR --war=MIGOCHAT_WAR");
         }
       }
-      return new Settings(sizes, runs, rows, folder.toAbsolutePath(), pgUrl, pgUser);
+      return new Settings(
+          sizes,
+          runs,
+          rows,
+          folder.toAbsolutePath(),
+          pgUrl,
+          pgUser,
+          micro.toAbsolutePath(),
+          war.toAbsolutePath());
     }
   }
 
+  /** Kept, so that the level set on it stays: the boot measurement migrates in this JVM. */
+  private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+
   public static void main(String[] args) throws Exception {
+    LIQUIBASE_LOG.setLevel(Level.WARNING);
     Settings settings = Settings.parse(args);
     new Benchmark(settings, System.out).run();
   }
@@ -104,6 +139,12 @@ public final class Benchmark {
             results.add(RETAINED_HEAP, size, contender, run, apply.retainedMegabytes());
             results.add(
                 NO_OP, size, contender, run, time(contender, database, changeLogs).seconds());
+          }
+          if (run == 1) {
+            try (ScratchDatabase database = scratch()) {
+              capped.add(
+                  new Capped(size, contender, fitsInCappedHeap(contender, database, changeLogs)));
+            }
           }
         }
         out.printf("  N = %d, run %d done%n", size, run);
@@ -124,6 +165,14 @@ public final class Benchmark {
       }
       out.printf("  data migration, run %d done%n", run);
     }
+    MicroBoot boot = new MicroBoot(settings.micro(), settings.war(), settings.folder());
+    List<MicroBoot.Times> boots = new ArrayList<>();
+    for (int run = 1; run <= settings.runs(); run++) {
+      try (ScratchDatabase database = scratch()) {
+        boots.add(boot.measure(database, settings.pgUser()));
+      }
+      out.printf("  Payara Micro boots, run %d done%n", run);
+    }
     out.println();
     results.printTable(out, NO_OP, "no-op check of a migrated database", "seconds");
     results.printTable(out, COLD_APPLY, "cold apply of every changeset", "seconds");
@@ -131,9 +180,77 @@ public final class Benchmark {
     results.printOverheads(out, DATA_MIGRATION);
     results.printTable(
         out, RETAINED_HEAP, "heap left in use after the cold apply (after GC)", "MB");
+    printCapped();
+    printBoots(boots);
     Path csv = settings.folder().resolve("results.csv");
     results.writeCsv(csv);
-    out.println("Every run: " + csv);
+    Path bootCsv = settings.folder().resolve("boot.csv");
+    writeBootCsv(boots, bootCsv);
+    out.println("Every run: " + csv + ", " + bootCsv);
+  }
+
+  /** Whether a contender's cold apply of N changesets completed in the capped heap. */
+  private record Capped(int size, Contender contender, boolean completed) {}
+
+  private void printCapped() {
+    out.printf(
+        "cold apply with the heap capped at %d MB (-Xmx%dm), one run:%n", HEAP_CAP_MB, HEAP_CAP_MB);
+    out.printf("%9s", "N");
+    for (Contender contender : Contender.values()) {
+      out.printf("  %-20s", contender.label());
+    }
+    out.println();
+    for (int size : settings.sizes()) {
+      out.printf("%9d", size);
+      for (Contender contender : Contender.values()) {
+        boolean completed =
+            capped.stream()
+                .anyMatch(c -> c.size() == size && c.contender() == contender && c.completed());
+        out.printf("  %-20s", completed ? "completes" : "out of memory");
+      }
+      out.println();
+    }
+    out.println();
+  }
+
+  private void printBoots(List<MicroBoot.Times> boots) {
+    double bare = median(boots.stream().map(MicroBoot.Times::bareSeconds).toList());
+    double app = median(boots.stream().map(MicroBoot.Times::appSeconds).toList());
+    double check = median(boots.stream().map(MicroBoot.Times::schemaCheckSeconds).toList());
+    out.printf(
+        Locale.ROOT,
+        "Payara Micro boot until it answers HTTP, median of %d: bare %.2f s; with Migochat on a"
+            + " migrated PostgreSQL database, until ready %.2f s; Migochat adds %.2f s, of which"
+            + " its schema check %.2f s and the rest Payara deploying the WAR%n",
+        boots.size(),
+        bare,
+        app,
+        app - bare,
+        check);
+  }
+
+  private static void writeBootCsv(List<MicroBoot.Times> boots, Path file) throws IOException {
+    StringBuilder csv =
+        new StringBuilder("run,bare_seconds,migochat_seconds,schema_check_seconds\n");
+    for (int run = 0; run < boots.size(); run++) {
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%.3f,%.3f,%.3f%n",
+              run + 1,
+              boots.get(run).bareSeconds(),
+              boots.get(run).appSeconds(),
+              boots.get(run).schemaCheckSeconds()));
+    }
+    Files.writeString(file, csv);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   private ScratchDatabase scratch() {
@@ -145,9 +262,55 @@ public final class Benchmark {
 
   private Timed time(Contender contender, ScratchDatabase database, Path changeLogs)
       throws IOException, InterruptedException {
+    Path log = Files.createTempFile(settings.folder(), "step", ".log");
+    long started = System.nanoTime();
+    int exit = step(contender, database, changeLogs, List.of(), log);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (exit != 0) {
+      throw new IllegalStateException(
+          contender.label()
+              + " failed (exit "
+              + exit
+              + "):\n"
+              + Files.readString(log, StandardCharsets.UTF_8));
+    }
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    return new Timed(seconds, megabytes(lines, Step.HEAP, contender));
+  }
+
+  /**
+   * Whether the cold apply completes with the heap capped at {@value #HEAP_CAP_MB} MB: proof that
+   * everything the contender holds at once fits, garbage collected as it goes.
+   */
+  private boolean fitsInCappedHeap(Contender contender, ScratchDatabase database, Path changeLogs)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile(settings.folder(), "capped", ".log");
+    int exit = step(contender, database, changeLogs, List.of("-Xmx" + HEAP_CAP_MB + "m"), log);
+    boolean outOfMemory =
+        Files.readString(log, StandardCharsets.UTF_8).contains("OutOfMemoryError");
+    if (exit != 0 && !outOfMemory) {
+      throw new IllegalStateException(
+          contender.label() + " failed in a capped heap, not for memory; its log: " + log);
+    }
+    Files.delete(log);
+    return exit == 0;
+  }
+
+  /**
+   * Runs one {@link Step} in a JVM of its own, its output in {@code log}; returns its exit code.
+   */
+  private int step(
+      Contender contender,
+      ScratchDatabase database,
+      Path changeLogs,
+      List<String> jvmOptions,
+      Path log)
+      throws IOException, InterruptedException {
     String jar = ownJar();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
     command.add("-Dliquibase.analytics.enabled=false");
     command.add("-cp");
     command.add(contender.changeLogOnClassPath() ? jar + ":" + changeLogs : jar);
@@ -158,30 +321,23 @@ public final class Benchmark {
             database.url(),
             settings.pgUser(),
             changeLogs.toString()));
-    Path log = Files.createTempFile(settings.folder(), "step", ".log");
-    long started = System.nanoTime();
     Process step =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!step.waitFor(STEP_LIMIT_MINUTES, TimeUnit.MINUTES)) {
       step.destroyForcibly().waitFor();
       throw new IllegalStateException(contender.label() + " did not finish; its log: " + log);
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    if (step.exitValue() != 0) {
-      throw new IllegalStateException(
-          contender.label()
-              + " failed (exit "
-              + step.exitValue()
-              + "):\n"
-              + Files.readString(log, StandardCharsets.UTF_8));
-    }
-    String heap =
-        Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-            .filter(line -> line.startsWith(Step.HEAP))
+    return step.exitValue();
+  }
+
+  private static double megabytes(List<String> lines, String prefix, Contender contender) {
+    String line =
+        lines.stream()
+            .filter(printed -> printed.startsWith(prefix))
             .reduce((first, last) -> last)
-            .orElseThrow(() -> new IllegalStateException(contender.label() + " left no heap line"));
-    Files.delete(log);
-    return new Timed(seconds, Long.parseLong(heap.substring(Step.HEAP.length())) / 1e6);
+            .orElseThrow(
+                () -> new IllegalStateException(contender.label() + " printed no " + prefix));
+    return Long.parseLong(line.substring(prefix.length())) / 1e6;
   }
 
   private static void people(ScratchDatabase database, int rows) throws SQLException {

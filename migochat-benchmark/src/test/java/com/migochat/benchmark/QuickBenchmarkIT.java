@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark still works: the built jar's quick mode measures every contender and operation on
- * PostgreSQL and writes them all. A smoke test; it asserts no timing.
+ * PostgreSQL, boots Payara Micro bare and with Migochat, and writes them all. A smoke test; it
+ * asserts no timing.
  */
 class QuickBenchmarkIT {
 
@@ -40,7 +41,9 @@ class QuickBenchmarkIT {
         List.of(
             "no-op check of a migrated database: median seconds",
             "cold apply of every changeset: median seconds",
-            "heap left in use after the cold apply (after GC): median MB")) {
+            "heap left in use after the cold apply (after GC): median MB",
+            "cold apply with the heap capped at 32 MB (-Xmx32m), one run:",
+            "Payara Micro boot until it answers HTTP, median of 1: bare ")) {
       assertTrue(printed.contains(table), printed);
     }
     List<String> csv = Files.readAllLines(folder.resolve("results.csv"));
@@ -52,5 +55,7 @@ class QuickBenchmarkIT {
           csv.stream().filter(line -> line.contains("," + contender.label() + ",")).count(),
           contender.label());
     }
+    List<String> boots = Files.readAllLines(folder.resolve("boot.csv"));
+    assertEquals(2, boots.size(), String.join("\n", boots));
   }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /** A small HTTP client for one server, with or without the admin's Basic credentials. */
 public final class Http {
@@ -52,6 +53,16 @@ public final class Http {
     return Json.createReader(new StringReader(response.body())).readObject();
   }
 
+  /** POSTs {@code body} with the given headers. */
+  public HttpResponse<String> post(String path, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
   }
@@ -60,10 +71,11 @@ public final class Http {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException("GET " + request.uri() + " failed", e);
+      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted during GET " + request.uri(), e);
+      throw new IllegalStateException(
+          "Interrupted during " + request.method() + " " + request.uri(), e);
     }
   }
 }

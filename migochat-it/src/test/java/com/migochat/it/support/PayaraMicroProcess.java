@@ -36,6 +36,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
    * once every application deployed, whether or not the application is healthy.
    */
   public static PayaraMicroProcess start(Path war, int port, MicroSettings settings, Path folder) {
+    PayaraMicroProcess micro = launch(war, port, settings, folder);
+    micro.awaitReady();
+    return micro;
+  }
+
+  /**
+   * Starts Micro with the WAR and returns at once, so that several can boot at the same time; then
+   * {@link #awaitReady()} on each.
+   */
+  public static PayaraMicroProcess launch(Path war, int port, MicroSettings settings, Path folder) {
     try {
       Files.createDirectories(folder);
       Path properties = settings.writeTo(folder.resolve("micro-" + port + ".properties"));
@@ -60,9 +70,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
-      PayaraMicroProcess micro = new PayaraMicroProcess(process, log, port);
-      micro.awaitReady();
-      return micro;
+      return new PayaraMicroProcess(process, log, port);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start Payara Micro", e);
     }
@@ -85,7 +93,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady() {
+  /** Waits until Micro logged "ready in" (whether or not the application is healthy). */
+  public void awaitReady() {
     Instant deadline = Instant.now().plus(STARTUP_LIMIT);
     while (Instant.now().isBefore(deadline)) {
       String text = log();
@@ -106,6 +115,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
     close();
     throw new IllegalStateException(
         "Payara Micro was not ready after " + STARTUP_LIMIT + ". Log:\n" + log());
+  }
+
+  /** Kills Micro at once, as {@code kill -9} does: no shutdown hook, no cleanup. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

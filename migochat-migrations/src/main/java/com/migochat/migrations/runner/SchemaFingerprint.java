@@ -80,12 +80,21 @@ final class SchemaFingerprint {
    * Stores the fingerprint of a database that was just brought to head with this changelog; stores
    * none (and forgets the old one) when the changelog cannot be fingerprinted.
    */
+  /** The PostgreSQL advisory lock key that serialises recording; any constant of Migochat's own. */
+  private static final long RECORDING_LOCK = 0x6d69676f63686174L;
+
   void record(Connection connection) throws SQLException {
     Optional<String> files = changeLogDigest();
     OneTransaction.run(
         connection,
         transaction -> {
           try (Statement statement = transaction.createStatement()) {
+            if (transaction.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
+              // Instances that finish their migration together record one after the other:
+              // PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent one, and
+              // two DELETE-then-INSERT would leave two rows.
+              statement.execute("SELECT pg_advisory_xact_lock(" + RECORDING_LOCK + ")");
+            }
             statement.execute(
                 "CREATE TABLE IF NOT EXISTS "
                     + TABLE

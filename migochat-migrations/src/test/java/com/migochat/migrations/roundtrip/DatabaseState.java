@@ -15,14 +15,14 @@ import java.util.TreeSet;
 /**
  * The schema (tables, columns with type, size and nullability, primary keys, indexes, foreign keys)
  * and every row of the application's tables, as comparable text. Liquibase's own tables are left
- * out.
+ * out. The system tests compare it before and after a migration round trip too.
  *
  * @param schema one line per column, key and index
  * @param rows per table, its rows as column-to-text maps, sorted
  */
-record DatabaseState(TreeSet<String> schema, Map<String, List<Map<String, String>>> rows) {
+public record DatabaseState(TreeSet<String> schema, Map<String, List<Map<String, String>>> rows) {
 
-  static DatabaseState read(Connection connection) throws SQLException {
+  public static DatabaseState read(Connection connection) throws SQLException {
     TreeSet<String> schema = new TreeSet<>();
     Map<String, List<Map<String, String>>> rows = new TreeMap<>();
     DatabaseMetaData metaData = connection.getMetaData();
