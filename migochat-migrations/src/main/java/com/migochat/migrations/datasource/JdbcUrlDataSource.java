@@ -21,6 +21,9 @@ import javax.sql.DataSource;
  */
 public class JdbcUrlDataSource implements DataSource {
 
+  /** How a URL that no driver accepts is reported; a setting to fix, not something to wait for. */
+  public static final String NO_DRIVER = "No JDBC driver accepts the URL in migochat.db.url";
+
   private String url;
   private Driver driver;
   private String user;
@@ -97,12 +100,15 @@ public class JdbcUrlDataSource implements DataSource {
       return DriverManager.getDriver(url);
     } catch (SQLException noDriver) {
       throw new SQLException(
-          "No JDBC driver accepts the URL in migochat.db.url ("
+          NO_DRIVER
+              + " ("
               + scheme(url)
               + "...): use jdbc:postgresql://host:port/database (driver shipped with"
               + " Migochat) or jdbc:h2:file:path (H2 bundled with Payara), or add the driver for"
               + " your database to the server.",
-          "08001",
+          // Not DriverManager's 08001: that class means a connection problem, which waiting can
+          // cure, and this is a setting to fix.
+          "HY000",
           noDriver);
     }
   }

@@ -27,13 +27,33 @@ final class FailureAnalysis {
 
   /** Explains a failure to open a connection, before Liquibase was involved. */
   static MigrationFailure ofConnection(SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    if (state.startsWith("28")) {
+    if (loginRefused(e)) {
       return new MigrationFailure(
           MigrationError.DATABASE_LOGIN_REFUSED, null, databaseWords(e), CHECK_LOGIN);
     }
     return new MigrationFailure(
         MigrationError.DATABASE_UNREACHABLE, null, databaseWords(e), CHECK_URL);
+  }
+
+  /**
+   * Whether the database refused the user or password: SQL state class 28 anywhere in the causes,
+   * or PostgreSQL's words for it where a connection pool kept only the message.
+   */
+  private static boolean loginRefused(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("28")) {
+        return true;
+      }
+      String message = String.valueOf(cause.getMessage());
+      if (message.contains("password authentication failed")
+          || message.matches("(?s).*role \".*\" does not exist.*")
+          || message.contains("no pg_hba.conf entry")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Explains a failed Liquibase run; {@code failed} is the changeset that was running, if any. */
@@ -73,6 +93,11 @@ final class FailureAnalysis {
               + " it to finish. If no such process is alive, release the lock with Liquibase's"
               + " releaseLocks command and redeploy");
     }
+    Optional<MigrationFailure> edited =
+        firstOf(e, ValidationFailedException.class).flatMap(FailureAnalysis::editedChangeSet);
+    if (edited.isPresent()) {
+      return edited.get();
+    }
     Optional<Throwable> invalid =
         firstOf(e, ValidationFailedException.class)
             .map(Throwable.class::cast)
@@ -95,6 +120,40 @@ final class FailureAnalysis {
         databaseWords(e),
         "read the stack trace logged with this message; if the database is at fault, fix it and"
             + " redeploy");
+  }
+
+  /**
+   * The first applied changeset whose checksum changed, as Liquibase reports it: {@code
+   * file::id::author was: 9:old but is now: 9:new}.
+   */
+  private static Optional<MigrationFailure> editedChangeSet(ValidationFailedException e) {
+    return e.getInvalidMD5Sums().stream()
+        .findFirst()
+        .map(
+            report -> {
+              String[] parts = report.split(" was: | but is now: ");
+              String[] name = parts[0].split("::");
+              ChangeSetRef changeSet =
+                  new ChangeSetRef(name[1], name.length > 2 ? name[2] : null, name[0]);
+              String now = parts.length > 2 ? parts[2] : "?";
+              return new MigrationFailure(
+                  MigrationError.CHECKSUM_MISMATCH,
+                  changeSet,
+                  "it was applied with checksum "
+                      + (parts.length > 1 ? parts[1] : "?")
+                      + " but the file now gives "
+                      + now
+                      + (e.getInvalidMD5Sums().size() > 1
+                          ? " (and "
+                              + (e.getInvalidMD5Sums().size() - 1)
+                              + " more edited changesets)"
+                          : ""),
+                  "either revert the edit and put the change in a new changeset, or, if the edit"
+                      + " changes nothing in the database (a comment, formatting), add"
+                      + " <validCheckSum>"
+                      + now
+                      + "</validCheckSum> to the changeset; then redeploy. Nothing was migrated");
+            });
   }
 
   /** The message of a throwable on one line, with the SQL state where there is one. */

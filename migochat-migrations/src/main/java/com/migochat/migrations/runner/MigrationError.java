@@ -13,6 +13,8 @@ public enum MigrationError {
    * The changelog could not be read or is inconsistent with the history (e.g. an edited change).
    */
   CHANGELOG_INVALID,
+  /** An applied changeset was edited: its checksum differs from the one recorded when it ran. */
+  CHECKSUM_MISMATCH,
   /** Another process held the migration lock for longer than Liquibase waits. */
   LOCK_NOT_ACQUIRED,
   /** unlock refused: the lock's holder still runs, or cannot be checked. */

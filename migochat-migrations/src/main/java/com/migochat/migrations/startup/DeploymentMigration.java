@@ -3,11 +3,13 @@ package com.migochat.migrations.startup;
 import com.migochat.migrations.runner.BackupBeforeUpgrade;
 import com.migochat.migrations.runner.ChangeSetRef;
 import com.migochat.migrations.runner.DatabaseBackup;
+import com.migochat.migrations.runner.DatabaseWait;
 import com.migochat.migrations.runner.MigrationException;
 import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.MigrationSettings;
 import com.migochat.migrations.runner.UpgradeResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -29,6 +31,8 @@ public final class DeploymentMigration {
   static final String BACKUP_DIR_KEY = "migochat.backup.dir";
   static final String DEFAULT_BACKUP_DIR = "./data/backups";
   static final String PG_BIN_KEY = "migochat.pg.bin";
+  static final String WAIT_KEY = "migochat.db.wait-seconds";
+  static final long DEFAULT_WAIT_SECONDS = 60;
 
   private static final Logger LOG = Logger.getLogger(DeploymentMigration.class.getName());
 
@@ -59,6 +63,13 @@ public final class DeploymentMigration {
         config.getOptionalValue(CONTEXTS_KEY, String.class).orElse(""));
   }
 
+  /** How long a deployment waits for a database that is not reachable yet. */
+  private static long waitSeconds() {
+    return ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader())
+        .getOptionalValue(WAIT_KEY, Long.class)
+        .orElse(DEFAULT_WAIT_SECONDS);
+  }
+
   /** The backup policy and folder, and the database as the data source definition names it. */
   private static BackupBeforeUpgrade backupBeforeUpgrade() {
     var config = ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader());
@@ -83,7 +94,9 @@ public final class DeploymentMigration {
     StartupTimeline.record(StartupTimeline.MIGRATION_STARTED, trigger);
     try {
       MigrationSettings settings = settings();
-      MigrationRunner runner = new MigrationRunner(dataSource.get(), settings);
+      DataSource database = dataSource.get();
+      DatabaseWait.until(database, Duration.ofSeconds(waitSeconds()));
+      MigrationRunner runner = new MigrationRunner(database, settings);
       UpgradeResult result = runner.upgrade(backupBeforeUpgrade());
       if (result.backup() != null) {
         LOG.info(

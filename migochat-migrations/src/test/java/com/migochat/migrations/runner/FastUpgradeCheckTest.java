@@ -66,7 +66,10 @@ class FastUpgradeCheckTest {
 
       MigrationException stopped =
           org.junit.jupiter.api.Assertions.assertThrows(MigrationException.class, edited::upgrade);
-      assertEquals(MigrationError.CHANGELOG_INVALID, stopped.failure().error());
+      assertEquals(MigrationError.CHECKSUM_MISMATCH, stopped.failure().error());
+      assertEquals("20250527_1100_add_full_name_to_users", stopped.failure().changeSet().id());
+      assertTrue(stopped.getMessage().contains("revert the edit"), stopped.getMessage());
+      assertTrue(stopped.getMessage().contains("<validCheckSum>9:"), stopped.getMessage());
     }
   }
 

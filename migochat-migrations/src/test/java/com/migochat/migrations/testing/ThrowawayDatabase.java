@@ -3,6 +3,7 @@ package com.migochat.migrations.testing;
 import com.migochat.migrations.datasource.JdbcUrlDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -32,6 +35,7 @@ public final class ThrowawayDatabase implements AutoCloseable {
 
   private static final String ADMIN_URL =
       System.getProperty("migochat.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  private static final Pattern PG_ADDRESS = Pattern.compile("//([^:/]+)(?::(\\d+))?/");
   private static final String ADMIN_USER = System.getProperty("migochat.it.pg.user", "postgres");
 
   private final Engine engine;
@@ -75,6 +79,21 @@ public final class ThrowawayDatabase implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** The PostgreSQL server's address, as its URL names it. */
+  public InetSocketAddress server() {
+    Matcher address = PG_ADDRESS.matcher(url);
+    if (engine != Engine.POSTGRESQL || !address.find()) {
+      throw new IllegalStateException("Not a PostgreSQL URL: " + url);
+    }
+    return InetSocketAddress.createUnresolved(
+        address.group(1), address.group(2) == null ? 5432 : Integer.parseInt(address.group(2)));
+  }
+
+  /** This database's URL with the server at {@code 127.0.0.1:localPort} (see TcpForwarder). */
+  public String urlVia(int localPort) {
+    return PG_ADDRESS.matcher(url).replaceFirst("//127.0.0.1:" + localPort + "/");
   }
 
   public String url() {
