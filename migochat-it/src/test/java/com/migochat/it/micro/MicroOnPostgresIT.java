@@ -102,6 +102,9 @@ class MicroOnPostgresIT {
       assertTrue(page.contains("<td>" + id + "</td>"), id + " missing from the history");
     }
     assertTrue(page.contains("yes (0 pending)"), page);
+    assertTrue(page.contains("<dd id=\"lock-state\">free</dd>"), page);
+    assertEquals(
+        false, http.jsonAsAdmin("api/migrations/lock").getJsonObject("state").getBoolean("locked"));
   }
 
   @Test

@@ -337,8 +337,7 @@ public final class MigrationRunner {
       if (!lock.locked()) {
         return new UnlockResult(lock, null, false);
       }
-      boolean postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
-      LockHolder.Liveness holder = LockHolder.parse(lock.lockedBy()).liveness(connection, postgres);
+      LockHolder.Liveness holder = holderOf(lock, connection);
       if (holder != LockHolder.Liveness.DEAD && !force) {
         throw new MigrationException(
             new MigrationFailure(
@@ -367,6 +366,22 @@ public final class MigrationRunner {
     } catch (SQLException e) {
       throw new MigrationException(FailureAnalysis.ofConnection(e), e);
     }
+  }
+
+  /** The migration lock, and whether its holder still runs. Changes nothing. */
+  public LockReport lock() {
+    try (Connection connection = connect()) {
+      LockState lock = new DatabaseInspection(connection).lock();
+      return new LockReport(lock, lock.locked() ? holderOf(lock, connection).name() : null);
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    }
+  }
+
+  private static LockHolder.Liveness holderOf(LockState lock, Connection connection)
+      throws SQLException {
+    boolean postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
+    return LockHolder.parse(lock.lockedBy()).liveness(connection, postgres);
   }
 
   /**

@@ -2,6 +2,7 @@ package com.migochat.web.admin;
 
 import com.migochat.migrations.runner.ChangeSetRef;
 import com.migochat.migrations.runner.ChangeSetRun;
+import com.migochat.migrations.runner.LockReport;
 import com.migochat.migrations.runner.MigrationException;
 import com.migochat.migrations.runner.StatusReport;
 import com.migochat.migrations.startup.MigrationOutcome;
@@ -35,11 +36,13 @@ public class MigrationsPage {
   private StatusReport status = new StatusReport(List.of(), List.of());
   private String statusProblem;
   private Map<String, Long> rowCounts = Map.of();
+  private String lock = "unknown: the database could not be read";
 
   @PostConstruct
   void load() {
     try {
       status = schemaMigrator.runner().status();
+      lock = describe(schemaMigrator.runner().lock());
     } catch (MigrationException e) {
       statusProblem = e.getMessage();
     }
@@ -66,6 +69,30 @@ public class MigrationsPage {
 
   public List<ChangeSetRun> getHistory() {
     return status.history();
+  }
+
+  /** The migration lock in words: free, or who holds it, since when, and whether it still runs. */
+  public String getLock() {
+    return lock;
+  }
+
+  private static String describe(LockReport report) {
+    if (!report.state().locked()) {
+      return "free";
+    }
+    String holder =
+        switch (report.holder()) {
+          case "ALIVE" -> "still running";
+          case "DEAD" -> "gone: the next migration releases the lock";
+          default -> "cannot be checked from here";
+        };
+    return "held by "
+        + report.state().lockedBy()
+        + " since "
+        + report.state().since()
+        + " ("
+        + holder
+        + ")";
   }
 
   public String getStatusProblem() {

@@ -1,5 +1,6 @@
 package com.migochat.web.api;
 
+import com.migochat.migrations.runner.LockReport;
 import com.migochat.migrations.runner.StatusReport;
 import com.migochat.migrations.startup.EntityCheckResult;
 import com.migochat.migrations.startup.MigrationOutcome;
@@ -35,6 +36,13 @@ public class MigrationsResource {
         report.atHead(),
         report.pending(),
         report.history());
+  }
+
+  /** The migration lock: free, or who holds it since when and whether that process still runs. */
+  @GET
+  @Path("lock")
+  public LockReport lock() {
+    return schemaMigrator.runner().lock();
   }
 
   @GET
