@@ -177,7 +177,7 @@ public final class Benchmark {
     results.printTable(out, NO_OP, "no-op check of a migrated database", "seconds");
     results.printTable(out, COLD_APPLY, "cold apply of every changeset", "seconds");
     results.printTable(out, DATA_MIGRATION, "full_name data migration (N = rows)", "seconds");
-    results.printOverheads(out, DATA_MIGRATION);
+    results.printOverheads(out, DATA_MIGRATION, COLD_APPLY);
     results.printTable(
         out, RETAINED_HEAP, "heap left in use after the cold apply (after GC)", "MB");
     printCapped();

@@ -5,11 +5,9 @@ import com.migochat.migrations.runner.MigrationSettings;
 import com.migochat.migrations.runner.ScratchDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +42,6 @@ final class MicroBoot {
   private final Path microJar;
   private final Path war;
   private final Path folder;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   MicroBoot(Path microJar, Path war, Path folder) {
     this.microJar = microJar;
@@ -139,12 +135,21 @@ final class MicroBoot {
     }
   }
 
-  private Integer status(URI uri) throws IOException, InterruptedException {
+  /**
+   * The status of one GET on a fresh connection, or null while nothing answers. No connection is
+   * kept: one that a server still starting accepted and then dropped could hang every later poll.
+   */
+  private static Integer status(URI uri) {
     try {
-      return http.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+      HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+      connection.setConnectTimeout(2000);
+      connection.setReadTimeout(2000);
+      connection.setRequestProperty("Connection", "close");
+      try {
+        return connection.getResponseCode();
+      } finally {
+        connection.disconnect();
+      }
     } catch (IOException notYet) {
       return null;
     }
@@ -157,11 +162,18 @@ final class MicroBoot {
     }
   }
 
+  /**
+   * A free port below Linux's ephemeral range: polling a free port inside that range can connect
+   * the client to itself, and the boot would then never seem to answer.
+   */
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port for Payara Micro", e);
+    for (int port = 28300; port < 28400; port++) {
+      try (ServerSocket socket = new ServerSocket(port)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // Try the next one.
+      }
     }
+    throw new UncheckedIOException(new IOException("No free port in 28300-28399 for Payara Micro"));
   }
 }

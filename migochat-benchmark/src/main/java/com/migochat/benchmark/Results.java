@@ -64,21 +64,34 @@ final class Results {
     out.println();
   }
 
-  /** What each contender adds to the floor's run of the same SQL. */
-  void printOverheads(PrintStream out, String operation) {
+  /**
+   * What each contender adds to the floor's run of the same SQL, and how much of that is its fixed
+   * start-up: what it adds to the floor's cold apply of the fewest changesets measured, which no
+   * number of rows changes.
+   */
+  void printOverheads(PrintStream out, String operation, String startUpOperation) {
+    int fewest = sizes(startUpOperation).first();
     for (int size : sizes(operation)) {
       double floor = median(operation, size, Contender.FLOOR);
-      out.printf("%s over %,d rows, overhead over the floor:", operation, size);
+      out.printf(
+          "%s over %,d rows, overhead over the floor (of which start-up, i.e. the overhead of"
+              + " a %s of %d changesets; net of it):%n",
+          operation, size, startUpOperation, fewest);
       for (Contender contender : Contender.values()) {
         if (contender != Contender.FLOOR) {
+          double overhead = median(operation, size, contender) - floor;
+          double startUp =
+              median(startUpOperation, fewest, contender)
+                  - median(startUpOperation, fewest, Contender.FLOOR);
           out.printf(
               Locale.ROOT,
-              " %s %+.2f s;",
+              "  %-20s %+.2f s (start-up %+.2f s; net %+.2f s)%n",
               contender.label(),
-              median(operation, size, contender) - floor);
+              overhead,
+              startUp,
+              overhead - startUp);
         }
       }
-      out.println();
     }
     out.println();
   }

@@ -52,13 +52,19 @@ public final class TcpForwarder implements AutoCloseable {
     }
   }
 
-  /** A port nothing listens on now, for {@link #start}. */
+  /**
+   * A port nothing listens on now, for {@link #start}. It lies below Linux's ephemeral range:
+   * connecting again and again to a free port inside that range can connect a socket to itself.
+   */
   public static int freePort() {
-    try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port", e);
+    for (int port = 28400; port < 28500; port++) {
+      try (ServerSocket probe = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+        return probe.getLocalPort();
+      } catch (IOException taken) {
+        // Try the next one.
+      }
     }
+    throw new UncheckedIOException(new IOException("No free port in 28400-28499"));
   }
 
   private static void pump(Socket from, Socket to) {
