@@ -93,7 +93,18 @@ class MicroOnPostgresIT {
     assertEquals(401, http.getAs("admin/migrations.xhtml", "admin", "wrong").statusCode());
     assertEquals(401, http.get("api/migrations/status").statusCode());
 
-    String page = http.getAsAdmin("admin/migrations.xhtml").body();
+    HttpResponse<String> response = http.getAsAdmin("admin/migrations.xhtml");
+    String page = response.body();
+
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("frame-ancestors 'none'"),
+        response.headers().toString());
+    assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
 
     assertTrue(
         page.contains("<dd id=\"current-version\">20250527_1100_add_full_name_to_users</dd>"),

@@ -1,5 +1,6 @@
 package com.migochat.web.api;
 
+import com.migochat.migrations.runner.HistoryPage;
 import com.migochat.migrations.runner.LockReport;
 import com.migochat.migrations.runner.StatusReport;
 import com.migochat.migrations.startup.EntityCheckResult;
@@ -10,10 +11,14 @@ import com.migochat.web.serving.ApplicationReadiness;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** {@code /api/migrations}: the migration console's data as JSON. */
@@ -21,6 +26,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class MigrationsResource {
+
+  static final int MAX_PAGE_SIZE = 500;
 
   @EJB SchemaMigrator schemaMigrator;
 
@@ -36,6 +43,26 @@ public class MigrationsResource {
         report.atHead(),
         report.pending(),
         report.history());
+  }
+
+  /**
+   * {@code GET /api/migrations/history?page=0&size=50}: one page of the history, newest first, read
+   * as one page from the database however long the history is (at most {@value #MAX_PAGE_SIZE}
+   * rows).
+   */
+  @GET
+  @Path("history")
+  public HistoryPage history(
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new BadRequestException(
+          Response.status(Response.Status.BAD_REQUEST)
+              .type(MediaType.TEXT_PLAIN)
+              .entity("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE)
+              .build());
+    }
+    return schemaMigrator.runner().history(page, size);
   }
 
   /** The migration lock: free, or who holds it since when and whether that process still runs. */
