@@ -11,14 +11,12 @@ import com.migochat.web.serving.ApplicationReadiness;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** {@code /api/migrations}: the migration console's data as JSON. */
@@ -55,13 +53,7 @@ public class MigrationsResource {
   public HistoryPage history(
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new BadRequestException(
-          Response.status(Response.Status.BAD_REQUEST)
-              .type(MediaType.TEXT_PLAIN)
-              .entity("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE)
-              .build());
-    }
+    PageRequest.check(page, size, MAX_PAGE_SIZE);
     return schemaMigrator.runner().history(page, size);
   }
 

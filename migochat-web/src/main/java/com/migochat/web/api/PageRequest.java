@@ -1,0 +1,24 @@
+package com.migochat.web.api;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The {@code page} and {@code size} of a paged JSON resource, checked against its largest page. */
+public final class PageRequest {
+
+  private PageRequest() {}
+
+  /**
+   * Answers 400 with the rule unless {@code page} is 0 or more and {@code size} 1 to {@code max}.
+   */
+  public static void check(int page, int size, int max) {
+    if (page < 0 || size < 1 || size > max) {
+      throw new BadRequestException(
+          Response.status(Response.Status.BAD_REQUEST)
+              .type(MediaType.TEXT_PLAIN)
+              .entity("page must be 0 or more and size between 1 and " + max)
+              .build());
+    }
+  }
+}
