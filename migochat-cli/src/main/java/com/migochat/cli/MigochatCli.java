@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       RestoreCommand.class,
       BaselineCommand.class,
       NewCommand.class,
-      AutogenerateCommand.class
+      AutogenerateCommand.class,
+      HashPasswordCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -223,7 +223,8 @@ class MigochatCliIT {
             "restore",
             "baseline",
             "new",
-            "autogenerate")) {
+            "autogenerate",
+            "hash-password")) {
       Run help = migochat(null, command, "--help");
       assertEquals(0, help.exitCode(), command);
       assertTrue(help.out().startsWith("Usage: migochat " + command), help.out());

@@ -16,6 +16,7 @@ import com.migochat.migrations.runner.DowngradeTarget;
 import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.MigrationSettings;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ class MicroOnPostgresIT {
   @Test
   @Order(5)
   void theAdminPageNeedsTheAdminLoginAndThenShowsVersionAndHistory() {
-    assertEquals(401, http.get("admin/migrations.xhtml").statusCode());
+    assertTrue(http.sendsToLogin("admin/migrations.xhtml"));
     assertEquals(401, http.getAs("admin/migrations.xhtml", "admin", "wrong").statusCode());
     assertEquals(401, http.get("api/migrations/status").statusCode());
 
@@ -116,6 +117,23 @@ class MicroOnPostgresIT {
     assertTrue(page.contains("<dd id=\"lock-state\">free</dd>"), page);
     assertEquals(
         false, http.jsonAsAdmin("api/migrations/lock").getJsonObject("state").getBoolean("locked"));
+    JsonObject status = http.jsonAsAdmin("api/migrations/status");
+    assertTrue(status.getBoolean("atHead"), status.toString());
+    assertEquals(CHANGESET_IDS.size(), status.getInt("applied"));
+    assertEquals(0, status.getJsonArray("drift").size(), status.toString());
+    assertEquals("[]", http.getAsAdmin("api/migrations/pending").body());
+    JsonObject oldestFirst = http.jsonAsAdmin("api/migrations/history?size=1&sort=order&dir=asc");
+    assertEquals(
+        CHANGESET_IDS.get(0),
+        oldestFirst
+            .getJsonArray("runs")
+            .getJsonObject(0)
+            .getJsonObject("changeSet")
+            .getString("id"));
+    assertEquals(1, http.jsonAsAdmin("api/migrations/history?q=FULL_NAME").getInt("total"));
+    HttpResponse<String> badSort = http.getAsAdmin("api/migrations/history?sort=colour");
+    assertEquals(400, badSort.statusCode());
+    assertTrue(badSort.body().contains("sort by one of executed, order, id"), badSort.body());
   }
 
   @Test
@@ -125,6 +143,26 @@ class MicroOnPostgresIT {
 
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(ready.body().contains("\"migochat-schema\""), ready.body());
+    assertTrue(ready.body().contains("\"applied\":\"" + CHANGESET_IDS.size() + "\""), ready.body());
+    HttpResponse<String> live = new Http("http://127.0.0.1:28180/health/").get("live");
+    assertEquals(200, live.statusCode(), live.body());
+    assertTrue(live.body().contains("\"migochat-process\""), live.body());
+  }
+
+  @Test
+  @Order(6)
+  void metricsSayHowTheMigrationWentAndWhatIsPending() {
+    String metrics = new Http("http://127.0.0.1:28180/").get("metrics?scope=application").body();
+
+    assertTrue(
+        metrics.contains(
+            "migochat_migration_applied{mp_scope=\"application\"} " + CHANGESET_IDS.size() + ".0"),
+        metrics);
+    assertTrue(
+        metrics.contains("migochat_migration_pending{mp_scope=\"application\"} 0.0"), metrics);
+    assertTrue(
+        metrics.contains("migochat_migration_failed{mp_scope=\"application\"} 0.0"), metrics);
+    assertTrue(metrics.contains("migochat_migration_duration_seconds{"), metrics);
   }
 
   @Test
@@ -162,6 +200,7 @@ class MicroOnPostgresIT {
     new MigrationRunner(MicroDatabase.current().dataSource(), MigrationSettings.defaults())
         .downgrade(new DowngradeTarget.Steps(1));
     Path backups = Path.of("target", "backup-before-upgrade", "backups").toAbsolutePath();
+    deleteDumpsIn(backups); // left by an earlier run without 'clean'
 
     try (PayaraMicroProcess third =
         PayaraMicroProcess.start(
@@ -181,6 +220,16 @@ class MicroOnPostgresIT {
       List<Path> dumps = files.filter(file -> file.toString().endsWith(".dump")).toList();
       assertEquals(1, dumps.size(), dumps.toString());
       assertTrue(Files.size(dumps.get(0)) > 0);
+    }
+  }
+
+  private static void deleteDumpsIn(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path dump : files.filter(file -> file.toString().endsWith(".dump")).toList()) {
+          Files.delete(dump);
+        }
+      }
     }
   }
 }

@@ -32,6 +32,13 @@ public final class Http {
     return send(request(path).build());
   }
 
+  /** Whether a browser without a session asking for {@code path} is sent to the login form. */
+  public boolean sendsToLogin(String path) {
+    HttpResponse<String> response = get(path);
+    return response.statusCode() == 302
+        && response.headers().firstValue("Location").orElse("").contains("/login.xhtml?from=");
+  }
+
   public HttpResponse<String> getAsAdmin(String path) {
     return getAs(path, "admin", ADMIN_PASSWORD);
   }

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Reads Liquibase's history table directly with JDBC: cheap, and it never changes the database
@@ -15,6 +17,19 @@ import java.util.List;
 public final class ChangeLogHistory {
 
   private static final String TABLE = "DATABASECHANGELOG";
+
+  /** The columns a filter text is looked for in. */
+  private static final List<String> FILTERED =
+      List.of(
+          "ID",
+          "AUTHOR",
+          "FILENAME",
+          "EXECTYPE",
+          "MD5SUM",
+          "DESCRIPTION",
+          "COMMENTS",
+          "TAG",
+          "DEPLOYMENT_ID");
 
   private final Connection connection;
 
@@ -31,6 +46,32 @@ public final class ChangeLogHistory {
    * At most {@code limit} rows of the history, newest first, skipping the {@code offset} newest.
    */
   public List<ChangeSetRun> newestFirst(long offset, int limit) throws SQLException {
+    return rows(HistoryOrder.EXECUTED.orderBy(false), "", offset, limit);
+  }
+
+  /** The page {@code query} asks for: filtered, sorted and cut in the database. */
+  public List<ChangeSetRun> page(HistoryQuery query) throws SQLException {
+    return rows(
+        query.order().orderBy(query.ascending()), query.filter(), query.offset(), query.size());
+  }
+
+  /** How many rows contain {@code filter}, as {@link HistoryQuery} matches it. */
+  public long count(String filter) throws SQLException {
+    if (!SchemaTables.exists(connection, TABLE)) {
+      return 0;
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT COUNT(*) FROM " + TABLE + where(filter))) {
+      bind(statement, filter, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private List<ChangeSetRun> rows(String orderBy, String filter, long offset, int limit)
+      throws SQLException {
     if (!SchemaTables.exists(connection, TABLE)) {
       return List.of();
     }
@@ -38,17 +79,72 @@ public final class ChangeLogHistory {
         "SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION,"
             + " COMMENTS, TAG, LIQUIBASE, DEPLOYMENT_ID FROM "
             + TABLE
-            + " ORDER BY DATEEXECUTED DESC, ORDEREXECUTED DESC"
+            + where(filter)
+            + " ORDER BY "
+            + orderBy
             + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     List<ChangeSetRun> runs = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, offset);
-      statement.setInt(2, limit);
+      int next = bind(statement, filter, 1);
+      statement.setLong(next, offset);
+      statement.setInt(next + 1, limit);
       try (ResultSet rows = statement.executeQuery()) {
         collect(rows, runs);
       }
     }
     return runs;
+  }
+
+  private static String where(String filter) {
+    if (filter.isEmpty()) {
+      return "";
+    }
+    return FILTERED.stream()
+        .map(column -> "LOWER(" + column + ") LIKE ? ESCAPE '\\'")
+        .collect(Collectors.joining(" OR ", " WHERE ", ""));
+  }
+
+  /** Binds the filter's pattern to each searched column; returns the next parameter's index. */
+  private static int bind(PreparedStatement statement, String filter, int first)
+      throws SQLException {
+    if (filter.isEmpty()) {
+      return first;
+    }
+    String pattern =
+        "%"
+            + filter
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
+            + "%";
+    for (int index = 0; index < FILTERED.size(); index++) {
+      statement.setString(first + index, pattern);
+    }
+    return first + FILTERED.size();
+  }
+
+  /** The history's {@link HistoryVersion}, in one aggregate query. */
+  public HistoryVersion version() throws SQLException {
+    if (!SchemaTables.exists(connection, TABLE)) {
+      return new HistoryVersion(0, 0, null, 0, null, 0);
+    }
+    try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT COUNT(*), MAX(ORDEREXECUTED), MAX(DATEEXECUTED), COUNT(TAG), MAX(TAG),"
+                    + " COUNT(MD5SUM) FROM "
+                    + TABLE);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      Timestamp lastRun = rows.getTimestamp(3);
+      return new HistoryVersion(
+          rows.getLong(1),
+          rows.getLong(2),
+          lastRun == null ? null : lastRun.toInstant(),
+          rows.getLong(4),
+          rows.getString(5),
+          rows.getLong(6));
+    }
   }
 
   /** Whether any stored checksum was computed with an algorithm older than {@code version}. */

@@ -1,33 +1,77 @@
 package com.migochat.migrations.runner;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.ChangeSet.ExecType;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.command.core.StatusCommandStep;
 import liquibase.database.Database;
 
 /**
- * Listens to one Liquibase run and remembers which changesets ran or were rolled back, and which
- * one failed.
+ * Listens to one Liquibase run and remembers which changesets ran or were rolled back, how long
+ * each took, and which one failed; tells its {@link MigrationProgress} which changeset of how many
+ * starts.
  */
 final class ChangeSetRecorder extends AbstractChangeExecListener {
 
+  private final MigrationProgress progress;
+  private final String contexts;
   private final List<ChangeSetRef> applied = new ArrayList<>();
+  private final List<ChangeSetTiming> timings = new ArrayList<>();
   private final List<ChangeSetRef> rolledBack = new ArrayList<>();
   private ChangeSetRef failed;
+  private int started;
+  private int pending = -1;
+  private long startedAt;
+
+  ChangeSetRecorder(MigrationProgress progress, String contexts) {
+    this.progress = progress;
+    this.contexts = contexts;
+  }
 
   static ChangeSetRef refOf(ChangeSet changeSet) {
     return new ChangeSetRef(changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath());
   }
 
   @Override
+  public void willRun(
+      ChangeSet changeSet,
+      DatabaseChangeLog changeLog,
+      Database database,
+      ChangeSet.RunStatus runStatus) {
+    if (pending < 0) {
+      pending = countPending(changeLog, database);
+    }
+    started++;
+    startedAt = System.nanoTime();
+    progress.applying(refOf(changeSet), started, Math.max(started, pending));
+  }
+
+  /** How many changesets this run has to apply; read from Liquibase's cached history. */
+  private int countPending(DatabaseChangeLog changeLog, Database database) {
+    try {
+      return new StatusCommandStep()
+          .listUnrunChangeSets(new Contexts(contexts), new LabelExpression(), changeLog, database)
+          .size();
+    } catch (Exception e) {
+      // Progress is a courtesy: without the total it still counts the changesets that ran.
+      return 0;
+    }
+  }
+
+  @Override
   public void ran(
       ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ExecType execType) {
     if (execType.ran) {
-      applied.add(refOf(changeSet));
+      ChangeSetRef ref = refOf(changeSet);
+      applied.add(ref);
+      timings.add(new ChangeSetTiming(ref, Duration.ofNanos(System.nanoTime() - startedAt)));
     }
   }
 
@@ -54,6 +98,10 @@ final class ChangeSetRecorder extends AbstractChangeExecListener {
 
   List<ChangeSetRef> applied() {
     return List.copyOf(applied);
+  }
+
+  List<ChangeSetTiming> timings() {
+    return List.copyOf(timings);
   }
 
   Optional<ChangeSetRef> failed() {

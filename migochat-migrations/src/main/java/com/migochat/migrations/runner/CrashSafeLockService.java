@@ -3,7 +3,9 @@ package com.migochat.migrations.runner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Date;
 import java.util.logging.Logger;
+import liquibase.Scope;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
@@ -39,7 +41,21 @@ public class CrashSafeLockService extends StandardLockService {
     if (super.acquireLock()) {
       return true;
     }
-    return releasedFromDeadHolder() && super.acquireLock();
+    if (releasedFromDeadHolder() && super.acquireLock()) {
+      return true;
+    }
+    reportWaiting();
+    return false;
+  }
+
+  /** Tells the run's {@link MigrationProgress}, if it has one, whose lock it waits for. */
+  private void reportWaiting() throws LockException {
+    MigrationProgress progress = Scope.getCurrentScope().get(MigrationProgress.SCOPE_KEY, null);
+    DatabaseChangeLogLock[] locks = listLocks();
+    if (progress != null && locks.length > 0) {
+      Date granted = locks[0].getLockGranted();
+      progress.waitingForLock(locks[0].getLockedBy(), granted == null ? null : granted.toInstant());
+    }
   }
 
   private boolean releasedFromDeadHolder() throws LockException {

@@ -63,10 +63,18 @@ public final class MigrationRunner {
 
   private final DataSource dataSource;
   private final MigrationSettings settings;
+  private final MigrationProgress progress;
 
   public MigrationRunner(DataSource dataSource, MigrationSettings settings) {
+    this(dataSource, settings, MigrationProgress.SILENT);
+  }
+
+  /** A runner that tells {@code progress} which changeset runs and whose lock it waits for. */
+  public MigrationRunner(
+      DataSource dataSource, MigrationSettings settings, MigrationProgress progress) {
     this.dataSource = dataSource;
     this.settings = settings;
+    this.progress = progress;
   }
 
   /**
@@ -85,7 +93,7 @@ public final class MigrationRunner {
   public UpgradeResult upgrade(BackupBeforeUpgrade backup) {
     long started = System.nanoTime();
     if (currentByFingerprint()) {
-      return new UpgradeResult(List.of(), elapsedSince(started), true, null);
+      return UpgradeResult.nothingApplied(elapsedSince(started), true);
     }
     BackupResult taken = backup.takeIfPending(this::status).orElse(null);
     acceptOutdatedChecksumsBeforeUpgrade();
@@ -102,7 +110,7 @@ public final class MigrationRunner {
               + " database user create and write DATABASECHANGELOG_FINGERPRINT.",
           e);
     }
-    return new UpgradeResult(recorder.applied(), elapsedSince(started), false, taken);
+    return UpgradeResult.of(recorder, elapsedSince(started), taken);
   }
 
   /**
@@ -136,12 +144,12 @@ public final class MigrationRunner {
     StatusReport status = status();
     int steps = stepsUp(target, status);
     if (steps == 0) {
-      return new UpgradeResult(List.of(), elapsedSince(started), false, null);
+      return UpgradeResult.nothingApplied(elapsedSince(started), false);
     }
     BackupResult taken = backup.takeIfPending(() -> status).orElse(null);
     ChangeSetRecorder recorder =
         run(UpdateCountCommandStep.COMMAND_NAME, updateArguments(Map.of(COUNT, steps)), null);
-    return new UpgradeResult(recorder.applied(), elapsedSince(started), false, taken);
+    return UpgradeResult.of(recorder, elapsedSince(started), taken);
   }
 
   private Map<String, Object> updateArguments(Map<String, Object> more) {
@@ -499,17 +507,59 @@ public final class MigrationRunner {
 
   /** One page of the history, newest first; reads only that page. */
   public HistoryPage history(int page, int size) {
-    if (page < 0 || size < 1) {
-      throw new IllegalArgumentException(
-          "Cannot read page " + page + " of size " + size + ": pages start at 0, sizes at 1");
-    }
+    return history(HistoryQuery.newestFirst(page, size));
+  }
+
+  /**
+   * The page of the history {@code query} asks for, filtered and sorted by the database: reads that
+   * page and a count, however long the history is.
+   */
+  public HistoryPage history(HistoryQuery query) {
     try (Connection connection = connect()) {
       ChangeLogHistory history = new ChangeLogHistory(connection);
       return new HistoryPage(
-          history.newestFirst((long) page * size, size), page, size, history.count());
+          history.page(query), query.page(), query.size(), history.count(query.filter()));
     } catch (SQLException e) {
       throw new MigrationException(FailureAnalysis.ofConnection(e), e);
     }
+  }
+
+  /** A cheap summary of the history that changes whenever the history does; reads one row. */
+  public HistoryVersion historyVersion() {
+    try (Connection connection = connect()) {
+      return new ChangeLogHistory(connection).version();
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    }
+  }
+
+  /**
+   * Everything the migration console shows besides the history's pages, from one connection and one
+   * reading of the changelog: the version, the pending changesets with their SQL, and what {@link
+   * #validate()} finds. Changes nothing.
+   */
+  public SchemaOverview overview() {
+    return readHistoryAndChangeLog(
+        (history, changeLog, database) -> {
+          List<ChangeSetDetails> pending = new ArrayList<>();
+          for (ChangeSet changeSet :
+              new StatusCommandStep()
+                  .listUnrunChangeSets(
+                      new Contexts(settings.contexts()),
+                      new LabelExpression(),
+                      changeLog,
+                      database)) {
+            pending.add(ChangeSetSql.describe(changeSet, null, database));
+          }
+          StatusReport status =
+              new StatusReport(history, pending.stream().map(ChangeSetDetails::changeSet).toList());
+          return new SchemaOverview(
+              status.current().orElse(null),
+              status.latestTag().orElse(null),
+              history.size(),
+              pending,
+              ChangeLogValidation.check(changeLog, history, database));
+        });
   }
 
   private static int stepsUp(UpgradeTarget target, StatusReport status) {
@@ -602,7 +652,7 @@ public final class MigrationRunner {
 
   private ChangeSetRecorder run(
       String[] command, Map<String, Object> arguments, OutputStream output) {
-    ChangeSetRecorder recorder = new ChangeSetRecorder();
+    ChangeSetRecorder recorder = new ChangeSetRecorder(progress, settings.contexts());
     try (Connection connection = connect()) {
       Database database = liquibaseDatabase(connection);
       try {
@@ -687,7 +737,9 @@ public final class MigrationRunner {
             // 10, so it starts serving soon after the schema reaches head (and notices sooner when
             // the holder died; see CrashSafeLockService).
             "liquibase.changelogLockPollRate",
-            2L);
+            2L,
+            MigrationProgress.SCOPE_KEY,
+            progress);
     return Scope.child(scope, work);
   }
 

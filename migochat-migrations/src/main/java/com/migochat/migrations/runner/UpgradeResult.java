@@ -11,12 +11,26 @@ import java.util.List;
  * @param checkedByFingerprint whether the schema was found current by its stored fingerprint,
  *     without running Liquibase
  * @param backup the backup taken before anything was applied, or null when none was
+ * @param timings how long each applied changeset took, in the order they ran
  */
 public record UpgradeResult(
-    List<ChangeSetRef> applied, Duration took, boolean checkedByFingerprint, BackupResult backup) {
+    List<ChangeSetRef> applied,
+    Duration took,
+    boolean checkedByFingerprint,
+    BackupResult backup,
+    List<ChangeSetTiming> timings) {
 
   public UpgradeResult {
     applied = List.copyOf(applied);
+    timings = List.copyOf(timings);
+  }
+
+  static UpgradeResult nothingApplied(Duration took, boolean checkedByFingerprint) {
+    return new UpgradeResult(List.of(), took, checkedByFingerprint, null, List.of());
+  }
+
+  static UpgradeResult of(ChangeSetRecorder recorder, Duration took, BackupResult backup) {
+    return new UpgradeResult(recorder.applied(), took, false, backup, recorder.timings());
   }
 
   public boolean nothingApplied() {

@@ -73,21 +73,33 @@ public final class DeploymentMigration {
   /** The backup policy and folder, and the database as the data source definition names it. */
   private static BackupBeforeUpgrade backupBeforeUpgrade() {
     var config = ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader());
-    DatabaseBackup backups =
-        new DatabaseBackup(
-            config
-                .getOptionalValue(SchemaMigrator.URL_KEY, String.class)
-                .orElse(SchemaMigrator.DEFAULT_URL),
-            config
-                .getOptionalValue(SchemaMigrator.USER_KEY, String.class)
-                .orElse(SchemaMigrator.DEFAULT_USER),
-            config.getOptionalValue(SchemaMigrator.PASSWORD_KEY, String.class).orElse(""),
-            config.getOptionalValue(PG_BIN_KEY, String.class).map(Path::of).orElse(null));
     return new BackupBeforeUpgrade(
-        backups,
+        databaseBackup(),
         BackupBeforeUpgrade.Policy.parse(
             config.getOptionalValue(BACKUP_POLICY_KEY, String.class).orElse("auto")),
-        Path.of(config.getOptionalValue(BACKUP_DIR_KEY, String.class).orElse(DEFAULT_BACKUP_DIR)));
+        backupFolder());
+  }
+
+  /** Backups of the application's database, as the data source definition names it. */
+  static DatabaseBackup databaseBackup() {
+    var config = ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader());
+    return new DatabaseBackup(
+        config
+            .getOptionalValue(SchemaMigrator.URL_KEY, String.class)
+            .orElse(SchemaMigrator.DEFAULT_URL),
+        config
+            .getOptionalValue(SchemaMigrator.USER_KEY, String.class)
+            .orElse(SchemaMigrator.DEFAULT_USER),
+        config.getOptionalValue(SchemaMigrator.PASSWORD_KEY, String.class).orElse(""),
+        config.getOptionalValue(PG_BIN_KEY, String.class).map(Path::of).orElse(null));
+  }
+
+  /** Where backups go: {@code migochat.backup.dir}. */
+  static Path backupFolder() {
+    return Path.of(
+        ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader())
+            .getOptionalValue(BACKUP_DIR_KEY, String.class)
+            .orElse(DEFAULT_BACKUP_DIR));
   }
 
   private static MigrationOutcome migrate(Supplier<DataSource> dataSource, String trigger) {
@@ -96,7 +108,7 @@ public final class DeploymentMigration {
       MigrationSettings settings = settings();
       DataSource database = dataSource.get();
       DatabaseWait.until(database, Duration.ofSeconds(waitSeconds()));
-      MigrationRunner runner = new MigrationRunner(database, settings);
+      MigrationRunner runner = new MigrationRunner(database, settings, new LoggedProgress());
       UpgradeResult result = runner.upgrade(backupBeforeUpgrade());
       if (result.backup() != null) {
         LOG.info(

@@ -1,9 +1,12 @@
 package com.migochat.migrations.startup;
 
+import com.migochat.migrations.runner.BackupResult;
 import com.migochat.migrations.runner.MigrationRunner;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -22,6 +25,9 @@ import javax.sql.DataSource;
  * <p>The data source class is {@link com.migochat.migrations.datasource.JdbcUrlDataSource}, which
  * picks the JDBC driver from the URL.
  *
+ * <p>Read-locked: its state is set once, in {@code @PostConstruct}, before any caller; concurrent
+ * requests (and a long backup) must not queue behind each other.
+ *
  * <p>Bean-managed transactions: Liquibase commits per changeset on its own connection, which must
  * not be enlisted in a container transaction.
  */
@@ -36,6 +42,7 @@ import javax.sql.DataSource;
     maxPoolSize = 16)
 @Singleton
 @Startup
+@Lock(LockType.READ)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrator {
 
@@ -63,6 +70,11 @@ public class SchemaMigrator {
   /** A runner on the application's data source and configured changelog, e.g. for status. */
   public MigrationRunner runner() {
     return new MigrationRunner(dataSource, DeploymentMigration.settings());
+  }
+
+  /** Backs the database up into {@code migochat.backup.dir}, as before an upgrade. */
+  public BackupResult backup() {
+    return DeploymentMigration.databaseBackup().backup(DeploymentMigration.backupFolder());
   }
 
   /** Whether the schema is at head, so the application may serve. */

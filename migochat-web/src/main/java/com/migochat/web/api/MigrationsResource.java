@@ -1,12 +1,14 @@
 package com.migochat.web.api;
 
+import com.migochat.migrations.runner.ChangeSetDetails;
 import com.migochat.migrations.runner.HistoryPage;
+import com.migochat.migrations.runner.HistoryQuery;
 import com.migochat.migrations.runner.LockReport;
-import com.migochat.migrations.runner.StatusReport;
 import com.migochat.migrations.startup.EntityCheckResult;
 import com.migochat.migrations.startup.MigrationOutcome;
 import com.migochat.migrations.startup.SchemaMigrator;
 import com.migochat.migrations.startup.StartupTimeline;
+import com.migochat.web.admin.SchemaOverviews;
 import com.migochat.web.serving.ApplicationReadiness;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,30 +33,44 @@ public class MigrationsResource {
 
   @Inject ApplicationReadiness readiness;
 
+  @Inject SchemaOverviews overviews;
+
   @GET
   @Path("status")
   public StatusView status() {
-    StatusReport report = schemaMigrator.runner().status();
-    return new StatusView(
-        report.current().orElse(null),
-        report.latestTag().orElse(null),
-        report.atHead(),
-        report.pending(),
-        report.history());
+    return StatusView.of(overviews.current());
   }
 
   /**
-   * {@code GET /api/migrations/history?page=0&size=50}: one page of the history, newest first, read
-   * as one page from the database however long the history is (at most {@value #MAX_PAGE_SIZE}
-   * rows).
+   * {@code GET /api/migrations/history?page=0&size=50&sort=executed&dir=desc&q=text}: one page of
+   * the history, filtered and sorted by the database and read as one page however long the history
+   * is (at most {@value #MAX_PAGE_SIZE} rows), with the {@code total} of matching rows. {@code
+   * sort}: executed, order, id, author, file, exec-type, tag, deployment; {@code q}: text looked
+   * for in id, author, file, exec type, checksum, description, comment, tag and deployment id.
    */
   @GET
   @Path("history")
   public HistoryPage history(
       @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
+      @QueryParam("size") @DefaultValue("50") int size,
+      @QueryParam("sort") String sort,
+      @QueryParam("dir") String direction,
+      @QueryParam("q") String filter) {
     PageRequest.check(page, size, MAX_PAGE_SIZE);
-    return schemaMigrator.runner().history(page, size);
+    HistoryQuery query;
+    try {
+      query = HistoryQuery.of(page, size, sort, direction, filter);
+    } catch (IllegalArgumentException e) {
+      throw PageRequest.badRequest(e.getMessage());
+    }
+    return schemaMigrator.runner().history(query);
+  }
+
+  /** The pending changesets in the order they would run, each with its SQL and its rollback's. */
+  @GET
+  @Path("pending")
+  public List<ChangeSetDetails> pending() {
+    return overviews.current().pending();
   }
 
   /** The migration lock: free, or who holds it since when and whether that process still runs. */

@@ -14,11 +14,16 @@ public final class PageRequest {
    */
   public static void check(int page, int size, int max) {
     if (page < 0 || size < 1 || size > max) {
-      throw new BadRequestException(
-          Response.status(Response.Status.BAD_REQUEST)
-              .type(MediaType.TEXT_PLAIN)
-              .entity("page must be 0 or more and size between 1 and " + max)
-              .build());
+      throw badRequest("page must be 0 or more and size between 1 and " + max);
     }
+  }
+
+  /** A 400 answer that says, in plain text, what to change. */
+  public static BadRequestException badRequest(String why) {
+    return new BadRequestException(
+        Response.status(Response.Status.BAD_REQUEST)
+            .type(MediaType.TEXT_PLAIN)
+            .entity(why)
+            .build());
   }
 }

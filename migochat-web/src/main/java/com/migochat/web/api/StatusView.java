@@ -2,12 +2,35 @@ package com.migochat.web.api;
 
 import com.migochat.migrations.runner.ChangeSetRef;
 import com.migochat.migrations.runner.ChangeSetRun;
+import com.migochat.migrations.runner.SchemaOverview;
+import com.migochat.migrations.runner.ValidationFinding;
 import java.util.List;
 
-/** The schema's status as JSON: version, tag, pending changesets and history, newest first. */
+/**
+ * The schema's status as JSON: version, tag, whether it is at head, how many changesets ran, the
+ * pending ones, and the drift: how many findings, and the first {@value #DRIFT_SHOWN}. The history
+ * itself is paged, at {@code /api/migrations/history}.
+ */
 public record StatusView(
     ChangeSetRun current,
     String latestTag,
     boolean atHead,
+    long applied,
     List<ChangeSetRef> pending,
-    List<ChangeSetRun> history) {}
+    int driftCount,
+    List<ValidationFinding> drift) {
+
+  static final int DRIFT_SHOWN = 100;
+
+  static StatusView of(SchemaOverview overview) {
+    List<ValidationFinding> drift = overview.drift();
+    return new StatusView(
+        overview.current(),
+        overview.latestTag(),
+        overview.atHead(),
+        overview.applied(),
+        overview.pending().stream().map(details -> details.changeSet()).toList(),
+        drift.size(),
+        drift.stream().limit(DRIFT_SHOWN).toList());
+  }
+}

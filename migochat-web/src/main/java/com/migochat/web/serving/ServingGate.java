@@ -1,5 +1,6 @@
 package com.migochat.web.serving;
 
+import com.migochat.web.security.SecurityHeaders;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,10 +29,15 @@ public class ServingGate extends HttpFilter {
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Optional<String> reason = readiness.reasonNotToServe();
-    if (reason.isEmpty() || path.startsWith("/admin/") || path.startsWith("/api/migrations")) {
+    if (reason.isEmpty()
+        || path.startsWith("/admin/")
+        || path.startsWith("/api/migrations")
+        || path.equals("/login.xhtml")
+        || path.startsWith("/jakarta.faces.resource/")) {
       chain.doFilter(request, response);
       return;
     }
+    SecurityHeaders.apply(request, response);
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setContentType("text/plain;charset=UTF-8");
     response.getWriter().println("Migochat is not serving: " + reason.get());
