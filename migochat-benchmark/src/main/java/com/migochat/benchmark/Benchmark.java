@@ -16,9 +16,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Measures, side by side on throwaway PostgreSQL databases, what each {@link Contender} pays to
@@ -32,8 +37,23 @@ import java.util.logging.Logger;
  * <p>{@code java -jar migochat-benchmark.jar [--quick] [--sizes=10,100,1000,3000] [--runs=3]
  * [--rows=1000000] [--out=target/benchmark] [--pg-url=jdbc:postgresql://127.0.0.1:5432/postgres]
  * [--pg-user=postgres] [--micro=target/payara-micro.jar] [--war=target/migochat.war]}
+ *
+ * <p>With {@code --history-load} it measures something else: the admin console's history under
+ * concurrent load (see {@link HistoryLoad}).
  */
-public final class Benchmark {
+@Command(
+    name = "java -jar migochat-benchmark.jar",
+    mixinStandardHelpOptions = true,
+    version = "migochat-benchmark 1.0.0",
+    description =
+        "Times plain Liquibase, Flyway, Migochat's MigrationRunner and a plain-JDBC floor on"
+            + " throwaway PostgreSQL databases, then Payara Micro's boot bare and with Migochat.",
+    footer = {
+      "",
+      "With " + HistoryLoad.OPTION + " it measures the admin console's history under load instead;",
+      "its options: " + HistoryLoad.OPTION + " --help"
+    })
+public final class Benchmark implements Callable<Integer> {
 
   static final String NO_OP = "no-op check";
   static final String COLD_APPLY = "cold apply";
@@ -42,96 +62,78 @@ public final class Benchmark {
   static final int HEAP_CAP_MB = 32;
   private static final long STEP_LIMIT_MINUTES = 30;
 
-  private final Settings settings;
+  private static final List<Integer> SIZES = List.of(10, 100, 1000, 3000);
+  private static final List<Integer> QUICK_SIZES = List.of(10);
+
+  @Mixin private BenchmarkTarget target;
+
+  @Option(
+      names = "--quick",
+      description = "A quick pass: N = 10, one run, 10,000 rows, unless given otherwise.")
+  private boolean quick;
+
+  @Option(
+      names = "--sizes",
+      split = ",",
+      paramLabel = "N",
+      description = "Changesets per synthetic changelog (default: 10,100,1000,3000).")
+  private List<Integer> sizes;
+
+  @Option(names = "--runs", paramLabel = "RUNS", description = "Runs of each step (default: 3).")
+  private Integer runs;
+
+  @Option(
+      names = "--rows",
+      paramLabel = "ROWS",
+      description = "Rows the data migration updates (default: 1000000).")
+  private Integer rows;
+
   private final Results results = new Results();
   private final List<Capped> capped = new ArrayList<>();
-  private final PrintStream out;
-
-  private Benchmark(Settings settings, PrintStream out) {
-    this.settings = settings;
-    this.out = out;
-  }
-
-  /** What to measure and where. */
-  record Settings(
-      List<Integer> sizes,
-      int runs,
-      int rows,
-      Path folder,
-      String pgUrl,
-      String pgUser,
-      Path micro,
-      Path war) {
-
-    static Settings parse(String... args) {
-      List<Integer> sizes = List.of(10, 100, 1000, 3000);
-      int runs = 3;
-      int rows = 1_000_000;
-      Path folder = Path.of("target", "benchmark");
-      String pgUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
-      String pgUser = "postgres";
-      // The build copies both beside the benchmark's jar.
-      Path jarFolder = Path.of(ownJar()).getParent();
-      Path micro = jarFolder.resolve("payara-micro.jar");
-      Path war = jarFolder.resolve("migochat.war");
-      for (String arg : args) {
-        String value = arg.substring(arg.indexOf('=') + 1);
-        if (arg.equals("--quick")) {
-          sizes = List.of(10);
-          runs = 1;
-          rows = 10_000;
-        } else if (arg.startsWith("--sizes=")) {
-          sizes = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
-        } else if (arg.startsWith("--runs=")) {
-          runs = Integer.parseInt(value);
-        } else if (arg.startsWith("--rows=")) {
-          rows = Integer.parseInt(value);
-        } else if (arg.startsWith("--out=")) {
-          folder = Path.of(value);
-        } else if (arg.startsWith("--pg-url=")) {
-          pgUrl = value;
-        } else if (arg.startsWith("--pg-user=")) {
-          pgUser = value;
-        } else if (arg.startsWith("--micro=")) {
-          micro = Path.of(value);
-        } else if (arg.startsWith("--war=")) {
-          war = Path.of(value);
-        } else {
-          throw new IllegalArgumentException(
-              "Unknown option "
-                  + arg
-                  + ". Options: --quick --sizes=10,100 --runs=3 --rows=1000000 --out=DIR"
-                  + " --pg-url=JDBC_URL --pg-user=USER --micro=PAYARA_MICRO_JAR --war=MIGOCHAT_WAR");
-        }
-      }
-      return new Settings(
-          sizes,
-          runs,
-          rows,
-          folder.toAbsolutePath(),
-          pgUrl,
-          pgUser,
-          micro.toAbsolutePath(),
-          war.toAbsolutePath());
-    }
-  }
+  private final PrintStream out = System.out;
 
   /** Kept, so that the level set on it stays: the boot measurement migrates in this JVM. */
   private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * Runs the migration benchmark or, with {@value HistoryLoad#OPTION} anywhere among the options,
+   * the history load (a picocli subcommand would have to come before its options); exits 0 when
+   * done, 1 on wrong options or a failed run.
+   */
+  public static void main(String[] args) {
+    Object command =
+        Arrays.asList(args).contains(HistoryLoad.OPTION) ? new HistoryLoad() : new Benchmark();
+    CommandLine commandLine = new CommandLine(command);
+    commandLine.getCommandSpec().exitCodeOnInvalidInput(1);
+    System.exit(commandLine.execute(args));
+  }
+
+  private List<Integer> sizes() {
+    return sizes != null ? sizes : quick ? QUICK_SIZES : SIZES;
+  }
+
+  private int runs() {
+    return runs != null ? runs : quick ? 1 : 3;
+  }
+
+  private int rows() {
+    return rows != null ? rows : quick ? 10_000 : 1_000_000;
+  }
+
+  @Override
+  public Integer call() throws Exception {
     LIQUIBASE_LOG.setLevel(Level.WARNING);
-    Settings settings = Settings.parse(args);
-    new Benchmark(settings, System.out).run();
+    run();
+    return 0;
   }
 
   private void run() throws Exception {
     out.printf(
         "Migochat migration benchmark: N = %s, %d runs, %,d rows; PostgreSQL at %s%n",
-        settings.sizes(), settings.runs(), settings.rows(), settings.pgUrl());
-    for (int size : settings.sizes()) {
-      Path changeLogs = SyntheticChangeLogs.tables(settings.folder().resolve("n" + size), size);
-      for (int run = 1; run <= settings.runs(); run++) {
+        sizes(), runs(), rows(), target.pgUrl());
+    for (int size : sizes()) {
+      Path changeLogs = SyntheticChangeLogs.tables(target.folder().resolve("n" + size), size);
+      for (int run = 1; run <= runs(); run++) {
         for (Contender contender : Contender.values()) {
           try (ScratchDatabase database = scratch()) {
             Timed apply = time(contender, database, changeLogs);
@@ -150,14 +152,14 @@ public final class Benchmark {
         out.printf("  N = %d, run %d done%n", size, run);
       }
     }
-    Path fullName = SyntheticChangeLogs.fullName(settings.folder().resolve("full-name"));
-    for (int run = 1; run <= settings.runs(); run++) {
+    Path fullName = SyntheticChangeLogs.fullName(target.folder().resolve("full-name"));
+    for (int run = 1; run <= runs(); run++) {
       for (Contender contender : Contender.values()) {
         try (ScratchDatabase database = scratch()) {
-          people(database, settings.rows());
+          people(database, rows());
           results.add(
               DATA_MIGRATION,
-              settings.rows(),
+              rows(),
               contender,
               run,
               time(contender, database, fullName).seconds());
@@ -165,11 +167,11 @@ public final class Benchmark {
       }
       out.printf("  data migration, run %d done%n", run);
     }
-    MicroBoot boot = new MicroBoot(settings.micro(), settings.war(), settings.folder());
+    MicroBoot boot = new MicroBoot(target.micro(), target.war(), target.folder());
     List<MicroBoot.Times> boots = new ArrayList<>();
-    for (int run = 1; run <= settings.runs(); run++) {
+    for (int run = 1; run <= runs(); run++) {
       try (ScratchDatabase database = scratch()) {
-        boots.add(boot.measure(database, settings.pgUser()));
+        boots.add(boot.measure(database, target.pgUser()));
       }
       out.printf("  Payara Micro boots, run %d done%n", run);
     }
@@ -182,9 +184,9 @@ public final class Benchmark {
         out, RETAINED_HEAP, "heap left in use after the cold apply (after GC)", "MB");
     printCapped();
     printBoots(boots);
-    Path csv = settings.folder().resolve("results.csv");
+    Path csv = target.folder().resolve("results.csv");
     results.writeCsv(csv);
-    Path bootCsv = settings.folder().resolve("boot.csv");
+    Path bootCsv = target.folder().resolve("boot.csv");
     writeBootCsv(boots, bootCsv);
     out.println("Every run: " + csv + ", " + bootCsv);
   }
@@ -200,7 +202,7 @@ public final class Benchmark {
       out.printf("  %-20s", contender.label());
     }
     out.println();
-    for (int size : settings.sizes()) {
+    for (int size : sizes()) {
       out.printf("%9d", size);
       for (Contender contender : Contender.values()) {
         boolean completed =
@@ -254,7 +256,7 @@ public final class Benchmark {
   }
 
   private ScratchDatabase scratch() {
-    return ScratchDatabase.beside(settings.pgUrl(), settings.pgUser(), "");
+    return ScratchDatabase.beside(target.pgUrl(), target.pgUser(), "");
   }
 
   /** A step's wall time, and the heap it left in use. */
@@ -262,7 +264,7 @@ public final class Benchmark {
 
   private Timed time(Contender contender, ScratchDatabase database, Path changeLogs)
       throws IOException, InterruptedException {
-    Path log = Files.createTempFile(settings.folder(), "step", ".log");
+    Path log = Files.createTempFile(target.folder(), "step", ".log");
     long started = System.nanoTime();
     int exit = step(contender, database, changeLogs, List.of(), log);
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -285,7 +287,7 @@ public final class Benchmark {
    */
   private boolean fitsInCappedHeap(Contender contender, ScratchDatabase database, Path changeLogs)
       throws IOException, InterruptedException {
-    Path log = Files.createTempFile(settings.folder(), "capped", ".log");
+    Path log = Files.createTempFile(target.folder(), "capped", ".log");
     int exit = step(contender, database, changeLogs, List.of("-Xmx" + HEAP_CAP_MB + "m"), log);
     boolean outOfMemory =
         Files.readString(log, StandardCharsets.UTF_8).contains("OutOfMemoryError");
@@ -319,7 +321,7 @@ public final class Benchmark {
             Step.class.getName(),
             contender.name(),
             database.url(),
-            settings.pgUser(),
+            target.pgUser(),
             changeLogs.toString()));
     Process step =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -356,7 +358,7 @@ public final class Benchmark {
     }
   }
 
-  private static String ownJar() {
+  static String ownJar() {
     try {
       return Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
           .toString();

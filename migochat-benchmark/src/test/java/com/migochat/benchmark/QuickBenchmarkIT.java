@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark still works: the built jar's quick mode measures every contender and operation on
- * PostgreSQL, boots Payara Micro bare and with Migochat, and writes them all. A smoke test; it
- * asserts no timing.
+ * PostgreSQL, boots Payara Micro bare and with Migochat, and writes them all; its quick history
+ * load gets only 200s from both endpoints. A smoke test; it asserts no timing.
  */
 class QuickBenchmarkIT {
 
@@ -57,5 +57,31 @@ class QuickBenchmarkIT {
     }
     List<String> boots = Files.readAllLines(folder.resolve("boot.csv"));
     assertEquals(2, boots.size(), String.join("\n", boots));
+  }
+
+  @Test
+  void theQuickHistoryLoadGetsOnly200sFromBothEndpoints() throws Exception {
+    Path output = Files.createTempFile("history-load", ".out");
+    Process load =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                System.getProperty("migochat.benchmark.jar"),
+                HistoryLoad.OPTION,
+                "--quick",
+                "--out=" + Path.of("target", "benchmark-quick").toAbsolutePath(),
+                "--pg-url=" + System.getProperty("migochat.it.pg.url"),
+                "--pg-user=" + System.getProperty("migochat.it.pg.user"))
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    assertTrue(load.waitFor(5, TimeUnit.MINUTES), "the quick history load did not finish");
+    String printed = Files.readString(output, StandardCharsets.UTF_8);
+
+    assertEquals(0, load.exitValue(), printed);
+    assertTrue(printed.contains("Rows in DATABASECHANGELOG: 200 "), printed);
+    for (Endpoint endpoint : HistoryLoad.ENDPOINTS) {
+      assertTrue(printed.contains(endpoint.name() + " "), printed);
+    }
   }
 }
