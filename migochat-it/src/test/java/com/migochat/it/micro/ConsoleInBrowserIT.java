@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -65,6 +68,18 @@ class ConsoleInBrowserIT {
   private static ThrowawayDatabase database;
   private static PayaraMicroProcess micro;
   private static Browser browser;
+
+  /** A failed test leaves the page as it was when it failed, besides its own screenshot. */
+  @RegisterExtension
+  final TestWatcher screenshotOnFailure =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (browser != null) {
+            browser.screenshot(context.getRequiredTestMethod().getName() + "-failed");
+          }
+        }
+      };
 
   @BeforeAll
   static void startTheConsoleAndABrowser() throws SQLException {

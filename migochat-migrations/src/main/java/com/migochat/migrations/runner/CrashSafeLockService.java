@@ -50,7 +50,8 @@ public class CrashSafeLockService extends StandardLockService {
 
   /** Tells the run's {@link MigrationProgress}, if it has one, whose lock it waits for. */
   private void reportWaiting() throws LockException {
-    MigrationProgress progress = Scope.getCurrentScope().get(MigrationProgress.SCOPE_KEY, null);
+    MigrationProgress progress =
+        Scope.getCurrentScope().get(MigrationProgress.SCOPE_KEY, MigrationProgress.class);
     DatabaseChangeLogLock[] locks = listLocks();
     if (progress != null && locks.length > 0) {
       Date granted = locks[0].getLockGranted();

@@ -11,9 +11,14 @@ import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -55,6 +60,53 @@ class ConsoleReadingTest {
       assertEquals(expected, heard);
       assertEquals(IDS, result.timings().stream().map(t -> t.changeSet().id()).toList());
       assertTrue(result.timings().stream().allMatch(t -> !t.took().isNegative()));
+    }
+  }
+
+  @Test
+  void anUpgradeWaitingForAnotherHoldersLockSaysWhoseLockItWaitsFor() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      new MigrationRunner(database.dataSource(), MigrationSettings.defaults())
+          .upgrade(new UpgradeTarget.ToChangeSet(IDS.get(0)));
+      String holder = "deploy-7.example (10.0.0.7)";
+      execute(
+          database,
+          "UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKEDBY = '"
+              + holder
+              + "', LOCKGRANTED = now() WHERE ID = 1");
+      List<String> heard = new CopyOnWriteArrayList<>();
+      MigrationProgress progress =
+          new MigrationProgress() {
+            @Override
+            public void waitingForLock(String lockedBy, Instant since) {
+              heard.add("waiting for " + lockedBy);
+            }
+
+            @Override
+            public void applying(ChangeSetRef changeSet, int number, int total) {
+              heard.add(number + "/" + total + " " + changeSet.id());
+            }
+          };
+      MigrationRunner waiting =
+          new MigrationRunner(database.dataSource(), MigrationSettings.defaults(), progress);
+      CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(waiting::upgrade);
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!heard.contains("waiting for " + holder) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(List.of("waiting for " + holder), List.copyOf(heard));
+      execute(database, "UPDATE DATABASECHANGELOGLOCK SET LOCKED = FALSE WHERE ID = 1");
+
+      assertEquals(IDS.size() - 1, upgrade.get(60, TimeUnit.SECONDS).applied().size());
+      assertEquals("1/" + (IDS.size() - 1) + " " + IDS.get(1), heard.get(1));
+    }
+  }
+
+  private static void execute(ThrowawayDatabase database, String sql) throws SQLException {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
     }
   }
 
