@@ -141,7 +141,7 @@ class ConsoleInBrowserIT {
     assertTrue(browser.driver().getCurrentUrl().contains("/login.xhtml"));
     browser.byLabel("User name").sendKeys(user);
     browser.byLabel("Password").sendKeys(password);
-    browser.button("Log in").click();
+    browser.clickToLoad(browser.button("Log in"));
     browser.byId("current-version");
   }
 
@@ -156,7 +156,7 @@ class ConsoleInBrowserIT {
     assertTrue(browser.driver().getCurrentUrl().contains("/login.xhtml?from="));
     browser.byLabel("User name").sendKeys("admin");
     browser.byLabel("Password").sendKeys("wrong");
-    browser.button("Log in").click();
+    browser.clickToLoad(browser.button("Log in"));
     assertTrue(text("messages").contains("Wrong user name or password."), text("messages"));
 
     logIn("admin", Http.ADMIN_PASSWORD);
@@ -180,14 +180,14 @@ class ConsoleInBrowserIT {
     assertEquals(APPLIED + " changesets; page 1 of 3", text("history-count"));
     assertEquals(50, historyRows().size());
 
-    browser.byId("next-page").click();
+    browser.clickToLoad(browser.byId("next-page"));
     assertEquals("Page 2 of 3", text("page-position"));
     assertEquals("legacy_075", historyCell(0, 1));
-    browser.byId("last-page").click();
+    browser.clickToLoad(browser.byId("last-page"));
     assertEquals("Page 3 of 3", text("page-position"));
     assertEquals(APPLIED - 100, historyRows().size());
 
-    browser.byId("sort-id").click();
+    browser.clickToLoad(browser.byId("sort-id"));
     assertEquals(
         "ascending",
         browser.byId("sort-id").findElement(By.xpath("..")).getDomAttribute("aria-sort"));
@@ -195,7 +195,7 @@ class ConsoleInBrowserIT {
     assertEquals("Page 1 of 3", text("page-position"));
 
     browser.byLabel("Filter history").sendKeys("CONSOLE_probe");
-    browser.button("Filter").click();
+    browser.clickToLoad(browser.button("Filter"));
     browser.screenshot(test.getTestMethod().orElseThrow().getName());
     assertEquals("1 changesets match; page 1 of 1", text("history-count"));
     assertEquals(PROBE, historyCell(0, 1));
@@ -218,7 +218,7 @@ class ConsoleInBrowserIT {
   void anAdminTagsTheCurrentStateAndAFormWithoutTheSessionTokenIsRefused(TestInfo test) {
     browser.open(console());
     browser.byLabel("Tag name").sendKeys("release-42");
-    browser.button("Tag current state").click();
+    browser.clickToLoad(browser.button("Tag current state"));
     assertTrue(
         text("messages").contains("Tagged changeset " + PROBE + " as 'release-42'"),
         text("messages"));
@@ -228,7 +228,7 @@ class ConsoleInBrowserIT {
         .executeScript(
             "document.querySelectorAll('input[name=csrf]').forEach(i => i.value = 'forged')");
     browser.byLabel("Tag name").sendKeys("forged-tag");
-    browser.button("Tag current state").click();
+    browser.clickToLoad(browser.button("Tag current state"));
 
     browser.screenshot(test.getTestMethod().orElseThrow().getName());
     assertTrue(text("messages").contains("Refused: the form did not carry"), text("messages"));
@@ -260,7 +260,7 @@ class ConsoleInBrowserIT {
   @Test
   @Order(6)
   void aViewerSeesEverythingButCannotAct(TestInfo test) {
-    browser.button("Log out").click();
+    browser.clickToLoad(browser.button("Log out"));
     assertTrue(text("logged-out").contains("You are logged out."));
 
     logIn(VIEWER, VIEWER_PASSWORD);
@@ -282,7 +282,7 @@ class ConsoleInBrowserIT {
   @Test
   @Order(7)
   void loggingOutEndsTheSession(TestInfo test) {
-    browser.button("Log out").click();
+    browser.clickToLoad(browser.button("Log out"));
     browser.byId("logged-out");
 
     browser.open(console());

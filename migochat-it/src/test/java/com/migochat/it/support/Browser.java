@@ -139,6 +139,16 @@ public final class Browser implements AutoCloseable {
                 + "]"));
   }
 
+  /**
+   * Clicks a button or link that loads another page, and returns once that page replaced this one:
+   * reading right after a bare click could find the old page's elements.
+   */
+  public void clickToLoad(WebElement element) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(driver, WAIT_LIMIT).until(ExpectedConditions.stalenessOf(page));
+  }
+
   /** Quits the browser, then ends any chromedriver or Chromium process that outlived it. */
   @Override
   public void close() {
