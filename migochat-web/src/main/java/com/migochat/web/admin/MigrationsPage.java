@@ -11,7 +11,6 @@ import com.migochat.migrations.runner.LockReport;
 import com.migochat.migrations.runner.MigrationException;
 import com.migochat.migrations.runner.SchemaOverview;
 import com.migochat.migrations.runner.ValidationFinding;
-import com.migochat.migrations.runner.ValidationReport;
 import com.migochat.migrations.startup.MigrationOutcome;
 import com.migochat.migrations.startup.SchemaMigrator;
 import com.migochat.migrations.startup.StartupEvent;
@@ -160,10 +159,6 @@ public class MigrationsPage {
   /** Whether this applied changeset cannot be rolled back. */
   public boolean cannotRollBack(ChangeSetRun run) {
     return withoutRollback.contains(run.changeSet());
-  }
-
-  public ValidationReport getValidation() {
-    return overview == null ? new ValidationReport(List.of()) : overview.validation();
   }
 
   public List<ChangeSetRun> getHistory() {
