@@ -35,19 +35,8 @@ class ConsoleReadingTest {
   @EnumSource(Engine.class)
   void anUpgradeReportsEachChangeSetAsItStartsAndHowLongItTook(Engine engine) {
     try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
-      List<String> heard = new ArrayList<>();
-      MigrationProgress progress =
-          new MigrationProgress() {
-            @Override
-            public void waitingForLock(String holder, Instant since) {
-              heard.add("waiting for " + holder);
-            }
-
-            @Override
-            public void applying(ChangeSetRef changeSet, int number, int total) {
-              heard.add(number + "/" + total + " " + changeSet.id());
-            }
-          };
+      List<String> heard = new CopyOnWriteArrayList<>();
+      MigrationProgress progress = heardInto(heard);
 
       UpgradeResult result =
           new MigrationRunner(database.dataSource(), MigrationSettings.defaults(), progress)
@@ -75,18 +64,7 @@ class ConsoleReadingTest {
               + holder
               + "', LOCKGRANTED = now() WHERE ID = 1");
       List<String> heard = new CopyOnWriteArrayList<>();
-      MigrationProgress progress =
-          new MigrationProgress() {
-            @Override
-            public void waitingForLock(String lockedBy, Instant since) {
-              heard.add("waiting for " + lockedBy);
-            }
-
-            @Override
-            public void applying(ChangeSetRef changeSet, int number, int total) {
-              heard.add(number + "/" + total + " " + changeSet.id());
-            }
-          };
+      MigrationProgress progress = heardInto(heard);
       MigrationRunner waiting =
           new MigrationRunner(database.dataSource(), MigrationSettings.defaults(), progress);
       CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(waiting::upgrade);
@@ -101,6 +79,21 @@ class ConsoleReadingTest {
       assertEquals(IDS.size() - 1, upgrade.get(60, TimeUnit.SECONDS).applied().size());
       assertEquals("1/" + (IDS.size() - 1) + " " + IDS.get(1), heard.get(1));
     }
+  }
+
+  /** A listener that writes what it hears into {@code heard}, one line per call. */
+  private static MigrationProgress heardInto(List<String> heard) {
+    return new MigrationProgress() {
+      @Override
+      public void waitingForLock(String holder, Instant since) {
+        heard.add("waiting for " + holder);
+      }
+
+      @Override
+      public void applying(ChangeSetRef changeSet, int number, int total) {
+        heard.add(number + "/" + total + " " + changeSet.id());
+      }
+    };
   }
 
   private static void execute(ThrowawayDatabase database, String sql) throws SQLException {
