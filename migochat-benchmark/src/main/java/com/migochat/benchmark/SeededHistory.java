@@ -1,8 +1,8 @@
 package com.migochat.benchmark;
 
+import com.migochat.migrations.runner.ChangeLogHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -35,7 +35,8 @@ final class SeededHistory {
    */
   static Filled fill(DataSource database, int rows) throws SQLException {
     try (Connection connection = database.getConnection()) {
-      long migrated = count(connection);
+      ChangeLogHistory history = new ChangeLogHistory(connection);
+      long migrated = history.count();
       int missing = (int) Math.max(0, rows - migrated);
       if (missing > 0) {
         try (PreparedStatement fill = connection.prepareStatement(FILL);
@@ -46,15 +47,7 @@ final class SeededHistory {
           analyze.execute("ANALYZE DATABASECHANGELOG");
         }
       }
-      return new Filled(migrated, count(connection));
-    }
-  }
-
-  private static long count(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
-      count.next();
-      return count.getLong(1);
+      return new Filled(migrated, history.count());
     }
   }
 }

@@ -1,6 +1,8 @@
 package com.migochat.migrations.runner;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -21,15 +23,19 @@ public enum HistoryOrder {
     this.columns = columns;
   }
 
-  /** The ORDER BY clause, with the execution order breaking ties so pages never overlap. */
+  /**
+   * The ORDER BY clause: its columns, then the execution order and the id where they are not among
+   * them, so that ties are broken the same way on every page and pages never overlap.
+   */
   String orderBy(boolean ascending) {
     String direction = ascending ? " ASC" : " DESC";
-    return String.join(direction + ", ", columns.split(", "))
-        + direction
-        + ", ORDEREXECUTED"
-        + direction
-        + ", ID"
-        + direction;
+    List<String> sorted = new ArrayList<>(List.of(columns.split(", ")));
+    for (String tieBreaker : List.of("ORDEREXECUTED", "ID")) {
+      if (!sorted.contains(tieBreaker)) {
+        sorted.add(tieBreaker);
+      }
+    }
+    return String.join(direction + ", ", sorted) + direction;
   }
 
   /** Its name in URLs: {@code executed}, {@code exec-type}, ... */
