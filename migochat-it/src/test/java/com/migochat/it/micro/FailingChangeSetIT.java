@@ -53,6 +53,12 @@ class FailingChangeSetIT {
 
         assertEquals(503, home.statusCode(), home.body());
         assertTrue(home.body().contains(FAILING), home.body());
+        assertTrue(
+            home.headers()
+                .firstValue("Content-Security-Policy")
+                .orElse("")
+                .contains("frame-ancestors 'none'"),
+            home.headers().toString());
         assertEquals(503, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains(FAILING), ready.body());
         String expected =

@@ -2,7 +2,6 @@ package com.migochat.web.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +12,6 @@ import java.io.IOException;
  * pages, from framing them, from guessing content types and from leaking addresses; and no cache of
  * the console's or the API's answers.
  */
-@WebFilter(urlPatterns = "/*")
 public class SecurityHeaders extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
@@ -33,8 +31,8 @@ public class SecurityHeaders extends HttpFilter {
   }
 
   /**
-   * Sets the headers; also called where an answer is written before this filter runs (the login
-   * challenge) or instead of the chain (the serving gate).
+   * Sets the headers; also called by the login challenge, which the container writes before any
+   * filter runs.
    */
   public static void apply(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);

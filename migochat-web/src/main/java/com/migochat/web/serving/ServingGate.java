@@ -1,10 +1,8 @@
 package com.migochat.web.serving;
 
-import com.migochat.web.security.SecurityHeaders;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +13,9 @@ import java.util.Optional;
  * Answers 503 with the reason while the schema is not at head, so nothing is served from a schema
  * the code does not expect. The migration console and its API stay reachable (still behind the
  * admin login) so operators can see what failed.
+ *
+ * <p>Mapped in web.xml after {@code SecurityHeaders}, so its 503 carries the security headers too.
  */
-@WebFilter(urlPatterns = "/*")
 public class ServingGate extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
@@ -37,7 +36,6 @@ public class ServingGate extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    SecurityHeaders.apply(request, response);
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setContentType("text/plain;charset=UTF-8");
     response.getWriter().println("Migochat is not serving: " + reason.get());
