@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
     name = "backup",
     mixinStandardHelpOptions = true,
     description = {
-      "Back the database up to a timestamped file: pg_dump for PostgreSQL, SCRIPT for H2.",
-      "Restore it with 'restore FILE'."
+      "Back Migochat's tables up to a timestamped file, readable by its owner only: pg_dump",
+      "for PostgreSQL, SCRIPT for H2. Restore it with 'restore FILE'."
     })
 class BackupCommand implements Callable<Integer> {
 
@@ -28,9 +28,18 @@ class BackupCommand implements Callable<Integer> {
       description = "Folder for backups (env MIGOCHAT_BACKUP_DIR; default: ${DEFAULT-VALUE}).")
   Path folder;
 
+  @Option(
+      names = "--keep",
+      defaultValue = "${env:MIGOCHAT_BACKUP_KEEP:-10}",
+      description = {
+        "Backups to keep in the folder: older ones are deleted, other files never (env",
+        "MIGOCHAT_BACKUP_KEEP; default: ${DEFAULT-VALUE}; 0 keeps them all)."
+      })
+  int keep;
+
   @Override
   public Integer call() {
-    BackupResult backup = database.backups().backup(folder);
+    BackupResult backup = database.backups(keep).backup(folder);
     Printer.print(
         spec.commandLine().getOut(),
         database,

@@ -1,6 +1,7 @@
 package com.migochat.cli;
 
 import com.migochat.migrations.datasource.JdbcUrlDataSource;
+import com.migochat.migrations.runner.BackupSettings;
 import com.migochat.migrations.runner.DatabaseBackup;
 import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.MigrationSettings;
@@ -48,11 +49,16 @@ public class DatabaseOptions {
       names = "--pg-bin",
       defaultValue = "${env:MIGOCHAT_PG_BIN}",
       description =
-          "Folder of pg_dump and pg_restore, for backups (env MIGOCHAT_PG_BIN; default: PATH).")
+          "Folder of pg_dump, pg_restore and psql, for backups (env MIGOCHAT_PG_BIN; default:"
+              + " PATH).")
   Path postgresTools;
 
-  DatabaseBackup backups() {
-    return new DatabaseBackup(url, user, password, postgresTools);
+  /**
+   * @param keep how many backups a folder keeps after a new one; 0 keeps them all
+   */
+  DatabaseBackup backups(int keep) {
+    return new DatabaseBackup(
+        url, user, password, new BackupSettings(postgresTools, keep, changeLog));
   }
 
   MigrationRunner runner() {

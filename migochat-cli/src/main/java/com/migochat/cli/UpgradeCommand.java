@@ -49,6 +49,15 @@ class UpgradeCommand implements Callable<Integer> {
       description = "Folder for that backup (env MIGOCHAT_BACKUP_DIR; default: ${DEFAULT-VALUE}).")
   Path backupFolder;
 
+  @Option(
+      names = "--backup-keep",
+      defaultValue = "${env:MIGOCHAT_BACKUP_KEEP:-10}",
+      description = {
+        "Backups to keep in that folder: older ones are deleted (env MIGOCHAT_BACKUP_KEEP;",
+        "default: ${DEFAULT-VALUE}; 0 keeps them all)."
+      })
+  int backupKeep;
+
   @Override
   public Integer call() {
     UpgradeTarget to = UpgradeTarget.parse(target);
@@ -62,7 +71,9 @@ class UpgradeCommand implements Callable<Integer> {
             .upgrade(
                 to,
                 new BackupBeforeUpgrade(
-                    database.backups(), BackupBeforeUpgrade.Policy.parse(backup), backupFolder));
+                    database.backups(backupKeep),
+                    BackupBeforeUpgrade.Policy.parse(backup),
+                    backupFolder));
     BackupResult backupTaken = result.backup();
     Printer.print(
         spec.commandLine().getOut(),

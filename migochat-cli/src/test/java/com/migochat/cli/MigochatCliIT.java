@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -65,6 +66,40 @@ class MigochatCliIT {
             Files.readString(err, StandardCharsets.UTF_8));
     Files.delete(out);
     Files.delete(err);
+    return run;
+  }
+
+  /**
+   * Runs the jar on a terminal (through {@code script}, which gives it one) with {@code typed} as
+   * the line the operator types; what the terminal showed is the run's output.
+   */
+  private static Run migochatOnATerminal(
+      String typed, ThrowawayDatabase database, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of("-jar", System.getProperty("migochat.cli.jar")));
+    command.addAll(List.of(arguments));
+    command.addAll(List.of("--url", database.url(), "--user", database.user()));
+    String shellCommand =
+        String.join(
+            " ", command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'").toList());
+    Path input = Files.createTempFile("cli", ".in");
+    Path out = Files.createTempFile("cli", ".out");
+    Files.writeString(input, typed + "\n", StandardCharsets.UTF_8);
+    Process process =
+        new ProcessBuilder("script", "-qec", shellCommand, "/dev/null")
+            .redirectInput(input.toFile())
+            .redirectOutput(out.toFile())
+            .redirectErrorStream(true)
+            .start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("migochat " + String.join(" ", arguments) + " did not finish");
+    }
+    Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), "");
+    Files.delete(input);
+    Files.delete(out);
     return run;
   }
 
@@ -155,7 +190,7 @@ class MigochatCliIT {
 
       assertEquals(0, migochat(database, "downgrade", "base").exitCode());
       Run emptied = migochat(database, "health");
-      Run restore = migochat(database, "restore", backup.get("file").asText());
+      Run restore = migochat(database, "restore", backup.get("file").asText(), "--yes");
       JsonNode after = json(migochat(database, "health", "--json"));
 
       assertEquals(3, before.at("/rowCounts/users").asInt());
@@ -165,6 +200,73 @@ class MigochatCliIT {
       assertEquals(before.get("rowCounts"), after.get("rowCounts"));
       assertEquals(before.get("version"), after.get("version"));
       assertTrue(after.get("problems").isEmpty());
+    }
+  }
+
+  @Test
+  void restoreWithoutYesAndWithoutATerminalIsRefusedAndChangesNothing() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      assertEquals(0, migochat(database, "upgrade").exitCode());
+      JsonNode backup = json(migochat(database, "backup", "--dir", "target/cli-backups", "--json"));
+      assertEquals(0, migochat(database, "downgrade", "base").exitCode());
+
+      Run refused = migochat(database, "restore", backup.get("file").asText());
+
+      assertEquals(1, refused.exitCode());
+      assertEquals(1, refused.err().lines().count(), refused.err());
+      assertTrue(refused.err().startsWith("error: RESTORE_REFUSED: "), refused.err());
+      assertTrue(refused.err().contains("pass --yes"), refused.err());
+      assertEquals(4, json(migochat(database, "current", "--json")).get("pending").asInt());
+    }
+  }
+
+  @Test
+  void restoreOnATerminalGoesOnOnlyOnceTheDatabaseNameIsTyped() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      String name = database.url().substring(database.url().lastIndexOf('/') + 1);
+      assertEquals(0, migochat(database, "upgrade").exitCode());
+      String backup =
+          json(migochat(database, "backup", "--dir", "target/cli-backups", "--json"))
+              .get("file")
+              .asText();
+      assertEquals(0, migochat(database, "downgrade", "base").exitCode());
+
+      Run mistyped = migochatOnATerminal("yes", database, "restore", backup);
+      int pendingAfterMistyped =
+          json(migochat(database, "current", "--json")).get("pending").asInt();
+      Run typed = migochatOnATerminal(name, database, "restore", backup);
+
+      assertTrue(mistyped.out().contains("Type the database name to go on: "), mistyped.out());
+      assertEquals(1, mistyped.exitCode(), mistyped.out());
+      assertTrue(mistyped.out().contains("was not typed"), mistyped.out());
+      assertEquals(4, pendingAfterMistyped, "nothing was restored");
+      assertEquals(0, typed.exitCode(), typed.out());
+      assertTrue(json(migochat(database, "current", "--json")).get("atHead").asBoolean());
+    }
+  }
+
+  @Test
+  void backupKeepsTheLastBackupsItIsToldToAndNobodyElseCanReadThem(@TempDir Path folder)
+      throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.h2()) {
+      assertEquals(0, migochat(database, "upgrade").exitCode());
+      Path backups = folder.resolve("backups");
+
+      Run first = migochat(database, "backup", "--dir", backups.toString(), "--keep", "1");
+      Run second = migochat(database, "backup", "--dir", backups.toString(), "--keep", "1");
+
+      assertEquals(0, first.exitCode(), first.err());
+      assertEquals(0, second.exitCode(), second.err());
+      try (var files = Files.list(backups)) {
+        List<Path> kept = files.toList();
+        assertEquals(1, kept.size(), kept.toString());
+        assertTrue(second.out().contains(kept.get(0).toString()), second.out());
+        assertEquals(
+            "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept.get(0))));
+      }
+      assertEquals(
+          "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backups)));
+      assertTrue(second.err().contains("Deleted the old backup"), second.err());
     }
   }
 
@@ -193,9 +295,14 @@ class MigochatCliIT {
   @Test
   void aMissingPgDumpIsNamedInOneLine() throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      assertEquals(0, migochat(database, "upgrade", "--backup", "never").exitCode());
       Run run =
           migochat(
-              Map.of("MIGOCHAT_PG_BIN", "/nonexistent"), database, "backup", "--dir", "target");
+              Map.of("MIGOCHAT_PG_BIN", "/nonexistent"),
+              database,
+              "backup",
+              "--dir",
+              "target/cli-backups");
 
       assertEquals(1, run.exitCode());
       assertEquals(1, run.err().lines().count(), run.err());

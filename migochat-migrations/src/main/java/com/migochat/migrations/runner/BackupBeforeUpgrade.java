@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * Backs a database up before an upgrade changes it: only when changesets are pending and the
  * database already has a history (a new, empty database has nothing to lose), and only as the
- * policy says. A failed backup stops the upgrade: nothing runs without the backup that was asked
- * for.
+ * policy says. A backup the policy asks for is taken or the upgrade fails: a URL the tools cannot
+ * use, a missing pg_dump or one of the wrong version stop the upgrade, never skip the backup.
  */
 public final class BackupBeforeUpgrade {
 
@@ -68,8 +68,9 @@ public final class BackupBeforeUpgrade {
               null,
               "the backup before the upgrade failed, so nothing was migrated: "
                   + failure.databaseError(),
-              "fix that and try again, or upgrade without a backup (CLI: --backup never;"
-                  + " server: MIGOCHAT_BACKUP_BEFORE_UPGRADE=never)"),
+              failure.action()
+                  + "; or, to upgrade without a backup, set migochat.backup.before-upgrade=never"
+                  + " (MIGOCHAT_BACKUP_BEFORE_UPGRADE; CLI: --backup never)"),
           e);
     }
   }

@@ -2,227 +2,154 @@ package com.migochat.migrations.runner;
 
 import com.migochat.migrations.datasource.JdbcUrlDataSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Backs a database up to a timestamped file and restores it: PostgreSQL with pg_dump, pg_restore
- * and psql (custom format), H2 with its SCRIPT and RUNSCRIPT commands (zipped SQL).
+ * Backs Migochat's tables up to a timestamped file and restores them: PostgreSQL with pg_dump,
+ * pg_restore and psql (custom format), H2 with its SCRIPT and RUNSCRIPT commands (zipped SQL). Only
+ * Migochat's tables (see {@link ApplicationTables}) are backed up and replaced; a restore replaces
+ * all of them or, if anything fails, none.
  */
 public final class DatabaseBackup {
-
-  private static final Pattern POSTGRES_URL =
-      Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?/([^?]+).*");
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-  private static final long TOOL_LIMIT_MINUTES = 60;
-  private static final String DROP_EVERY_TABLE =
-      "DO $$ DECLARE t record; BEGIN"
-          + " FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP"
-          + " EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename);"
-          + " END LOOP; END $$";
 
   private final String url;
   private final String user;
   private final String password;
-  private final Path postgresTools;
+  private final BackupSettings settings;
 
-  /**
-   * @param postgresTools the folder of pg_dump and pg_restore, to match the server's major version;
-   *     null to find them on the PATH
-   */
-  public DatabaseBackup(String url, String user, String password, Path postgresTools) {
+  public DatabaseBackup(String url, String user, String password, BackupSettings settings) {
     this.url = url;
-    this.user = user;
+    this.user = user == null ? "" : user;
     this.password = password == null ? "" : password;
-    this.postgresTools = postgresTools;
+    this.settings = settings;
   }
 
   /** Whether the database is PostgreSQL (backed up with pg_dump) rather than H2. */
   public boolean postgres() {
-    return POSTGRES_URL.matcher(url).matches();
+    return PostgresEnvironment.accepts(url);
   }
 
-  /** Writes a backup into {@code folder} as {@code migochat-<stamp>.dump} or {@code .zip}. */
+  /** The database's name: what a restore asks the operator to type to confirm it. */
+  public String databaseName() {
+    if (postgres()) {
+      return postgresEnvironment().database();
+    }
+    String path = url.split(";", 2)[0];
+    return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
+  }
+
+  /**
+   * Writes a backup of Migochat's tables into {@code folder} as {@code migochat-<stamp>.dump} or
+   * {@code .zip}, then deletes the folder's oldest backups beyond the number to keep.
+   */
   public BackupResult backup(Path folder) {
     long started = System.nanoTime();
-    String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw failed("cannot create the backup folder " + folder + ": " + e.getMessage(), e);
-    }
-    Matcher postgres = POSTGRES_URL.matcher(url);
+    ApplicationTables tables = ApplicationTables.of(settings.changeLog());
+    BackupFolder backups = new BackupFolder(folder, settings.keep());
     Path file;
-    if (postgres.matches()) {
-      file = folder.resolve("migochat-" + stamp + ".dump").toAbsolutePath().normalize();
-      runTool(
-          List.of(
-              "pg_dump",
-              "--format=custom",
-              "--no-owner",
-              "--file=" + file,
-              "--dbname=" + libpqUri(postgres)));
-    } else if (url.startsWith("jdbc:h2:")) {
-      file = folder.resolve("migochat-" + stamp + ".zip").toAbsolutePath().normalize();
-      h2("SCRIPT TO " + literal(file) + " COMPRESSION ZIP");
-    } else {
-      throw unsupported();
+    try (Connection connection = connect()) {
+      file =
+          postgres()
+              ? new PostgresBackups(postgresEnvironment(), tools())
+                  .dump(connection, tables, backups)
+              : H2Script.backUp(connection, tables, backups);
+    } catch (SQLException e) {
+      throw failed(
+          "cannot read Migochat's tables to back them up: " + e.getMessage(),
+          "let the database user read them; nothing was changed",
+          e);
+    } catch (IOException e) {
+      throw failed(
+          "cannot write a backup into " + folder + ": " + e.getMessage(),
+          "check that the folder can be written (migochat.backup.dir, --dir); nothing was changed",
+          e);
     }
-    return new BackupResult(file, size(file), Duration.ofNanos(System.nanoTime() - started));
-  }
-
-  /** Replaces the database's content with the backup's. */
-  public BackupResult restore(Path file) {
-    long started = System.nanoTime();
-    if (!Files.isReadable(file)) {
-      throw failed("cannot read the backup " + file, null);
-    }
-    Matcher postgres = POSTGRES_URL.matcher(url);
-    if (postgres.matches()) {
-      restorePostgres(postgres, file.toAbsolutePath());
-    } else if (url.startsWith("jdbc:h2:")) {
-      h2(
-          "DROP ALL OBJECTS",
-          "RUNSCRIPT FROM " + literal(file.toAbsolutePath()) + " COMPRESSION ZIP");
-    } else {
-      throw unsupported();
+    try {
+      backups.prune();
+    } catch (IOException e) {
+      throw failed(
+          "backed up to " + file + ", but cannot delete older backups: " + e.getMessage(),
+          "check the permissions of " + folder + ", or set migochat.backup.keep to 0",
+          e);
     }
     return new BackupResult(file, size(file), Duration.ofNanos(System.nanoTime() - started));
   }
 
   /**
-   * Turns the dump into SQL, then runs it with psql in one transaction that first drops every table
-   * of the schema: the database ends up exactly as backed up, tables created since included, or, if
-   * anything fails, exactly as it was.
+   * Replaces Migochat's tables with the backup's, all of them or, if anything fails, none; other
+   * tables stay as they are. Refused while the migration lock is held or other sessions are
+   * connected.
    */
-  private void restorePostgres(Matcher postgres, Path dump) {
-    Path script;
-    try {
-      script = Files.createTempFile("migochat-restore", ".sql");
-    } catch (IOException e) {
-      throw failed("cannot create a temporary file for the restore: " + e.getMessage(), e);
+  public RestoreResult restore(Path file) {
+    long started = System.nanoTime();
+    Path backup = file.toAbsolutePath().normalize();
+    if (!Files.isReadable(backup)) {
+      throw failed(
+          "cannot read the backup " + backup, "check the file name; nothing was changed", null);
     }
-    try {
-      runTool(List.of("pg_restore", "--no-owner", "--file=" + script, dump.toString()));
-      runTool(
-          List.of(
-              "psql",
-              "--no-psqlrc",
-              "--quiet",
-              "--single-transaction",
-              "--set=ON_ERROR_STOP=1",
-              "--command=" + DROP_EVERY_TABLE,
-              "--file=" + script,
-              "--dbname=" + libpqUri(postgres)));
-    } finally {
-      try {
-        Files.deleteIfExists(script);
-      } catch (IOException e) {
-        // A leftover temporary file is harmless; the restore's outcome is what matters.
+    ApplicationTables tables = ApplicationTables.of(settings.changeLog());
+    Path replaced = null;
+    try (Connection connection = connect()) {
+      if (postgres()) {
+        new PostgresBackups(postgresEnvironment(), tools())
+            .restore(connection, tables, backup, databaseName());
+      } else {
+        replaced = new H2Restore(connection, tables, databaseName()).restore(backup);
       }
+    } catch (SQLException e) {
+      throw failed(
+          "cannot restore " + backup + ": " + e.getMessage(),
+          "fix the cause and run restore again",
+          e);
     }
+    return new RestoreResult(backup, replaced, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private String libpqUri(Matcher postgres) {
-    String port = postgres.group(2) == null ? "5432" : postgres.group(2);
-    return "postgresql://" + user + "@" + postgres.group(1) + ":" + port + "/" + postgres.group(3);
-  }
-
-  private void runTool(List<String> command) {
-    String tool = command.get(0);
-    List<String> invocation = new ArrayList<>(command);
-    if (postgresTools != null) {
-      invocation.set(0, postgresTools.resolve(tool).toString());
+  private Connection connect() throws SQLException {
+    if (!postgres() && !url.startsWith("jdbc:h2:")) {
+      throw failed(
+          "backups support PostgreSQL and H2, not " + url.replaceAll("^(jdbc:[^:]+).*", "$1"),
+          "back this database up with its own tools",
+          null);
     }
-    try {
-      Path output = Files.createTempFile(tool, ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(invocation).redirectErrorStream(true).redirectOutput(output.toFile());
-      builder.environment().put("PGPASSWORD", password);
-      Process process;
-      try {
-        process = builder.start();
-      } catch (IOException notInstalled) {
-        throw failed(
-            (postgresTools == null
-                    ? tool + " is not on the PATH"
-                    : invocation.get(0) + " is missing")
-                + "; install the PostgreSQL client tools (pg_dump, pg_restore, psql) of the"
-                + " server's major version (Debian:"
-                + " apt-get install postgresql-client) or point --pg-bin (MIGOCHAT_PG_BIN) at"
-                + " their folder",
-            notInstalled);
-      }
-      if (!process.waitFor(TOOL_LIMIT_MINUTES, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw failed(tool + " did not finish within " + TOOL_LIMIT_MINUTES + " minutes", null);
-      }
-      String said = Files.readString(output, StandardCharsets.UTF_8).strip();
-      Files.delete(output);
-      if (process.exitValue() != 0) {
-        throw failed(tool + " failed (exit " + process.exitValue() + "): " + said, null);
-      }
-    } catch (IOException e) {
-      throw failed("cannot run " + tool + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw failed("interrupted while " + tool + " ran", e);
-    }
-  }
-
-  private void h2(String... statements) {
     JdbcUrlDataSource dataSource = new JdbcUrlDataSource();
     dataSource.setUrl(url);
     dataSource.setUser(user);
     dataSource.setPassword(password);
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
+    try {
+      return dataSource.getConnection();
     } catch (SQLException e) {
-      throw failed("H2 refused " + statements[statements.length - 1] + ": " + e.getMessage(), e);
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
     }
   }
 
-  private static String literal(Path file) {
-    return "'" + file.toString().replace("'", "''") + "'";
+  private PostgresEnvironment postgresEnvironment() {
+    return PostgresEnvironment.of(url, user, password);
+  }
+
+  private PostgresTools tools() {
+    return new PostgresTools(settings.postgresTools());
   }
 
   private static long size(Path file) {
     try {
       return Files.size(file);
     } catch (IOException e) {
-      throw failed("cannot read the size of " + file, e);
+      throw failed("cannot read the size of " + file, "check the backup folder", e);
     }
   }
 
-  private MigrationException unsupported() {
-    return failed(
-        "backups support PostgreSQL and H2, not " + url.replaceAll("^(jdbc:[^:]+).*", "$1"), null);
+  static MigrationException failed(String what, String action, Throwable cause) {
+    return new MigrationException(
+        new MigrationFailure(MigrationError.BACKUP_FAILED, null, what, action), cause);
   }
 
-  private static MigrationException failed(String what, Throwable cause) {
+  static MigrationException refused(String what, String action) {
     return new MigrationException(
-        new MigrationFailure(
-            MigrationError.BACKUP_FAILED,
-            null,
-            what,
-            "fix the cause above and run the backup or restore again; the database was not"
-                + " changed by a failed backup"),
-        cause);
+        new MigrationFailure(MigrationError.RESTORE_REFUSED, null, what, action), null);
   }
 }

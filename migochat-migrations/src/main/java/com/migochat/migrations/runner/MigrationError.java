@@ -25,6 +25,11 @@ public enum MigrationError {
   ROLLBACK_IMPOSSIBLE,
   /** A backup or restore could not be made (missing tool, unreadable file, tool error). */
   BACKUP_FAILED,
+  /**
+   * restore refused: the application may still be running (the migration lock is held, or other
+   * sessions are connected), the backup holds tables that are not Migochat's, or nobody confirmed.
+   */
+  RESTORE_REFUSED,
   /** The database's schema is not the one the changelog builds, so baseline refused. */
   SCHEMA_MISMATCH,
   /** A changeset's SQL failed on the database. */

@@ -1,6 +1,7 @@
 package com.migochat.migrations.startup;
 
 import com.migochat.migrations.runner.BackupBeforeUpgrade;
+import com.migochat.migrations.runner.BackupSettings;
 import com.migochat.migrations.runner.ChangeSetRef;
 import com.migochat.migrations.runner.DatabaseBackup;
 import com.migochat.migrations.runner.DatabaseWait;
@@ -31,6 +32,7 @@ public final class DeploymentMigration {
   static final String BACKUP_DIR_KEY = "migochat.backup.dir";
   static final String DEFAULT_BACKUP_DIR = "./data/backups";
   static final String PG_BIN_KEY = "migochat.pg.bin";
+  static final String BACKUP_KEEP_KEY = "migochat.backup.keep";
   static final String WAIT_KEY = "migochat.db.wait-seconds";
   static final long DEFAULT_WAIT_SECONDS = 60;
 
@@ -91,7 +93,12 @@ public final class DeploymentMigration {
             .getOptionalValue(SchemaMigrator.USER_KEY, String.class)
             .orElse(SchemaMigrator.DEFAULT_USER),
         config.getOptionalValue(SchemaMigrator.PASSWORD_KEY, String.class).orElse(""),
-        config.getOptionalValue(PG_BIN_KEY, String.class).map(Path::of).orElse(null));
+        new BackupSettings(
+            config.getOptionalValue(PG_BIN_KEY, String.class).map(Path::of).orElse(null),
+            config
+                .getOptionalValue(BACKUP_KEEP_KEY, Integer.class)
+                .orElse(BackupSettings.DEFAULT_KEEP),
+            settings().changeLog()));
   }
 
   /** Where backups go: {@code migochat.backup.dir}. */

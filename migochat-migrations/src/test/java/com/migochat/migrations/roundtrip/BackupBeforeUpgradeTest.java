@@ -1,27 +1,40 @@
 package com.migochat.migrations.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.migochat.migrations.datasource.JdbcUrlDataSource;
 import com.migochat.migrations.runner.BackupBeforeUpgrade;
 import com.migochat.migrations.runner.BackupBeforeUpgrade.Policy;
 import com.migochat.migrations.runner.BackupResult;
+import com.migochat.migrations.runner.BackupSettings;
 import com.migochat.migrations.runner.DatabaseBackup;
+import com.migochat.migrations.runner.MigrationError;
+import com.migochat.migrations.runner.MigrationException;
 import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.MigrationSettings;
+import com.migochat.migrations.runner.UpgradeResult;
 import com.migochat.migrations.runner.UpgradeTarget;
+import com.migochat.migrations.testing.RecordingPostgresTools;
+import com.migochat.migrations.testing.TcpForwarder;
 import com.migochat.migrations.testing.ThrowawayDatabase;
 import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The backup an upgrade takes first: only when something is pending for a database with a history,
- * as the policy says, and good enough to undo the upgrade.
+ * as the policy says, good enough to undo the upgrade, for every URL the application connects with;
+ * and when it cannot be taken, the upgrade stops.
  */
 class BackupBeforeUpgradeTest {
 
@@ -32,7 +45,7 @@ class BackupBeforeUpgradeTest {
     try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
       MigrationRunner runner =
           new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
-      DatabaseBackup backups = new DatabaseBackup(database.url(), database.user(), "", null);
+      DatabaseBackup backups = backups(database.url(), database.user(), "", null);
 
       assertEquals(
           Optional.empty(),
@@ -64,6 +77,117 @@ class BackupBeforeUpgradeTest {
       assertEquals(2, runner.status().history().size(), "the backup undoes the upgrade");
       assertEquals(2, runner.status().pending().size());
     }
+  }
+
+  @Test
+  void aPostgresUrlWithAnIpv6AddressGetsItsBackup(@TempDir Path folder) throws Exception {
+    int port = TcpForwarder.freePort();
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
+        TcpForwarder ipv6 =
+            TcpForwarder.start(
+                InetAddress.getByName("::1"),
+                port,
+                database.server().getHostString(),
+                database.server().getPort())) {
+      String url = database.url().replaceFirst("//[^/]+/", "//[::1]:" + port + "/");
+
+      UpgradeResult upgrade = upgradeWithHistory(url, database.user(), Policy.AUTO, null, folder);
+
+      assertTrue(upgrade.backup() != null, "auto backs up PostgreSQL, whatever its URL");
+      assertTrue(Files.size(upgrade.backup().file()) > 0);
+    }
+  }
+
+  @Test
+  void aPostgresUrlWithSeveralHostsGetsItsBackupFromTheOneThatAnswers(@TempDir Path folder)
+      throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      String url =
+          database.url().replaceFirst("//", "//127.0.0.1:" + TcpForwarder.freePort() + ",");
+
+      UpgradeResult upgrade = upgradeWithHistory(url, database.user(), Policy.AUTO, null, folder);
+
+      assertTrue(upgrade.backup() != null, "auto backs up PostgreSQL, whatever its URL");
+      assertTrue(Files.size(upgrade.backup().file()) > 0);
+    }
+  }
+
+  @Test
+  void theUrlsSslModeReachesPgDumpAndThePasswordStaysOffItsCommandLine(@TempDir Path folder)
+      throws Exception {
+    RecordingPostgresTools tools =
+        RecordingPostgresTools.in(Files.createDirectory(folder.resolve("bin")));
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      MigrationRunner runner =
+          new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
+      runner.upgrade(new UpgradeTarget.Steps(2));
+
+      backups(database.url() + "?sslmode=disable", database.user(), "not-for-ps", tools.folder())
+          .backup(folder.resolve("backups"));
+
+      List<String> calls = tools.calls();
+      String name = database.url().substring(database.url().lastIndexOf('/') + 1);
+      assertEquals("call pg_dump", calls.get(0));
+      assertTrue(calls.contains("environment PGSSLMODE=disable"), calls.toString());
+      assertTrue(calls.contains("environment PGHOST=127.0.0.1"), calls.toString());
+      assertTrue(calls.contains("environment PGDATABASE=" + name), calls.toString());
+      assertTrue(calls.contains("environment PGPASSWORD=not-for-ps"), calls.toString());
+      assertFalse(
+          calls.stream()
+              .anyMatch(line -> line.startsWith("argument") && line.contains("not-for-ps")),
+          calls.toString());
+    }
+  }
+
+  @Test
+  void aBackupThePolicyAsksForButCannotTakeStopsTheUpgrade(@TempDir Path folder) throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      String url =
+          database.url().replaceFirst("//", "//127.0.0.1:" + TcpForwarder.freePort() + ",");
+
+      MigrationException stopped =
+          assertThrows(
+              MigrationException.class,
+              () ->
+                  upgradeWithHistory(
+                      url, database.user(), Policy.AUTO, Path.of("/nonexistent"), folder));
+
+      assertEquals(MigrationError.BACKUP_FAILED, stopped.failure().error());
+      assertTrue(
+          stopped.getMessage().contains("/nonexistent/pg_dump is missing"), stopped.getMessage());
+      assertTrue(
+          stopped.getMessage().contains("migochat.backup.before-upgrade=never"),
+          stopped.getMessage());
+      assertEquals(
+          2,
+          new MigrationRunner(database.dataSource(), MigrationSettings.defaults())
+              .status()
+              .history()
+              .size(),
+          "nothing was migrated");
+    }
+  }
+
+  /** Applies two changesets, then upgrades to head through {@code url} with a backup first. */
+  private static UpgradeResult upgradeWithHistory(
+      String url, String user, Policy policy, Path postgresTools, Path folder) {
+    JdbcUrlDataSource dataSource = new JdbcUrlDataSource();
+    dataSource.setUrl(url);
+    dataSource.setUser(user);
+    MigrationRunner runner = new MigrationRunner(dataSource, MigrationSettings.defaults());
+    runner.upgrade(new UpgradeTarget.Steps(2));
+    return runner.upgrade(
+        backupBeforeUpgrade(backups(url, user, "", postgresTools), policy, folder));
+  }
+
+  private static DatabaseBackup backups(
+      String url, String user, String password, Path postgresTools) {
+    return new DatabaseBackup(
+        url,
+        user,
+        password,
+        new BackupSettings(
+            postgresTools, BackupSettings.DEFAULT_KEEP, MigrationSettings.DEFAULT_CHANGELOG));
   }
 
   private static BackupBeforeUpgrade backupBeforeUpgrade(

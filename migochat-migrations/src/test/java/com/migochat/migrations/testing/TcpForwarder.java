@@ -44,11 +44,17 @@ public final class TcpForwarder implements AutoCloseable {
 
   /** Starts forwarding {@code listenPort} on the loopback address to {@code host:port}. */
   public static TcpForwarder start(int listenPort, String host, int port) {
+    return start(InetAddress.getLoopbackAddress(), listenPort, host, port);
+  }
+
+  /**
+   * Starts forwarding {@code listenPort} on {@code address}, e.g. IPv6's ::1, to {@code host:port}.
+   */
+  public static TcpForwarder start(InetAddress address, int listenPort, String host, int port) {
     try {
-      return new TcpForwarder(
-          new ServerSocket(listenPort, 50, InetAddress.getLoopbackAddress()), host, port);
+      return new TcpForwarder(new ServerSocket(listenPort, 50, address), host, port);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot listen on " + listenPort, e);
+      throw new UncheckedIOException("Cannot listen on " + address + " port " + listenPort, e);
     }
   }
 
