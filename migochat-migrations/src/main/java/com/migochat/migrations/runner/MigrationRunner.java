@@ -331,46 +331,16 @@ public final class MigrationRunner {
   }
 
   private static String actor() {
-    return System.getProperty("user.name") + "@" + LockHolder.localHost();
+    return System.getProperty("user.name") + "@" + LocalProcess.current().host();
   }
 
   /**
-   * Releases the migration lock. Refuses while its holder still runs (its PostgreSQL session is
-   * open, or its process lives on this host) or cannot be checked, unless {@code force}: releasing
-   * the lock of a running migration lets a second one run beside it.
+   * Releases the migration lock. Refuses while its holder still runs or cannot be checked, unless
+   * {@code force}; never releases another holder than the one it checked (see {@link Unlock}).
    */
   public UnlockResult unlock(boolean force) {
     try (Connection connection = connect()) {
-      LockState lock = new DatabaseInspection(connection).lock();
-      if (!lock.locked()) {
-        return new UnlockResult(lock, null, false);
-      }
-      LockHolder.Liveness holder = holderOf(lock, connection);
-      if (holder != LockHolder.Liveness.DEAD && !force) {
-        throw new MigrationException(
-            new MigrationFailure(
-                MigrationError.LOCK_HELD,
-                null,
-                "the migration lock is held by "
-                    + lock.lockedBy()
-                    + " since "
-                    + lock.since()
-                    + (holder == LockHolder.Liveness.ALIVE
-                        ? ", which is still running"
-                        : ", which cannot be checked from here (another host, or a tool that"
-                            + " does not record its process)"),
-                "wait for that migration to finish; if you are sure it is gone, run unlock"
-                    + " --force"),
-            null);
-      }
-      try (PreparedStatement release =
-          connection.prepareStatement(
-              "UPDATE DATABASECHANGELOGLOCK SET LOCKED = ?, LOCKEDBY = NULL, LOCKGRANTED = NULL"
-                  + " WHERE ID = 1")) {
-        release.setBoolean(1, false);
-        release.executeUpdate();
-      }
-      return new UnlockResult(lock, holder.name(), true);
+      return Unlock.run(connection, force);
     } catch (SQLException e) {
       throw new MigrationException(FailureAnalysis.ofConnection(e), e);
     }
@@ -379,17 +349,12 @@ public final class MigrationRunner {
   /** The migration lock, and whether its holder still runs. Changes nothing. */
   public LockReport lock() {
     try (Connection connection = connect()) {
-      LockState lock = new DatabaseInspection(connection).lock();
-      return new LockReport(lock, lock.locked() ? holderOf(lock, connection).name() : null);
+      LockRelease release = new LockRelease(connection);
+      LockState lock = release.lock();
+      return new LockReport(lock, lock.locked() ? release.liveness(lock).name() : null);
     } catch (SQLException e) {
       throw new MigrationException(FailureAnalysis.ofConnection(e), e);
     }
-  }
-
-  private static LockHolder.Liveness holderOf(LockState lock, Connection connection)
-      throws SQLException {
-    boolean postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
-    return LockHolder.parse(lock.lockedBy()).liveness(connection, postgres);
   }
 
   /**
