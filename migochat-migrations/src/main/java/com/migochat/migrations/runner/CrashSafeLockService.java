@@ -18,7 +18,8 @@ import liquibase.lockservice.StandardLockService;
  *
  * <p>Each acquisition records a holder that can be checked later (see {@link LockHolder}); whether
  * it is dead is decided, and the lock released, by {@link LockRelease}, as for {@code unlock}. A
- * holder that cannot be checked is waited for, as Liquibase does.
+ * holder that cannot be checked is waited for, as Liquibase does. A lock held by the runner for a
+ * whole upgrade ({@link UpgradeLock}) is left to it by the commands that run under it.
  *
  * <p>Registered as a Liquibase service with a higher priority than the stock lock service.
  */
@@ -37,6 +38,11 @@ public class CrashSafeLockService extends StandardLockService {
   }
 
   @Override
+  public boolean hasChangeLogLock() {
+    return UpgradeLock.heldFor(database) || super.hasChangeLogLock();
+  }
+
+  @Override
   public boolean acquireLock() throws LockException {
     if (hasChangeLogLock()) {
       return true;
@@ -46,6 +52,13 @@ public class CrashSafeLockService extends StandardLockService {
     }
     reportWaiting();
     return false;
+  }
+
+  @Override
+  public void releaseLock() throws LockException {
+    if (!UpgradeLock.heldFor(database)) {
+      super.releaseLock();
+    }
   }
 
   private boolean acquireAs(String recorded) throws LockException {

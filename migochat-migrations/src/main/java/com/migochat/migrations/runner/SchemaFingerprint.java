@@ -24,10 +24,11 @@ import liquibase.util.LiquibaseUtil;
 /**
  * Proves without Liquibase that a database is already migrated to this changelog: digests of the
  * changelog's files (the master, every included file and every file a change reads), of the history
- * table and of the Liquibase version and contexts, stored after the last upgrade to head. When they
- * all match and the lock is free, nothing can be pending. Any difference, such as an edited or new
- * changeset, a history row changed or deleted by hand or by another tool, another Liquibase version
- * or other contexts, sends the upgrade through Liquibase as before.
+ * table and of the Liquibase version and contexts, stored by the last upgrade to head while it
+ * still held the migration lock. When they all match and the lock is free, nothing can be pending.
+ * Any difference, such as an edited or new changeset, a history row changed or deleted by hand or
+ * by another tool, another Liquibase version or other contexts, sends the upgrade through Liquibase
+ * as before.
  *
  * <p>Changelogs this cannot read exactly get no fingerprint and always take the full path: {@code
  * includeAll}, {@code runAlways} changesets, preconditions that skip a changeset without recording
@@ -57,7 +58,15 @@ final class SchemaFingerprint {
 
   /** Whether the stored fingerprint matches this changelog and the history, with the lock free. */
   boolean matches(Connection connection) throws SQLException {
-    if (!SchemaTables.exists(connection, TABLE) || lockHeld(connection)) {
+    return !new DatabaseInspection(connection).lock().locked() && matchesWhileLocked(connection);
+  }
+
+  /**
+   * Whether the stored fingerprint matches, for a caller that holds the migration lock itself: what
+   * an instance that waited for another's upgrade finds once it has the lock.
+   */
+  boolean matchesWhileLocked(Connection connection) throws SQLException {
+    if (!SchemaTables.exists(connection, TABLE)) {
       return false;
     }
     Optional<String> files = changeLogDigest();
@@ -78,23 +87,16 @@ final class SchemaFingerprint {
 
   /**
    * Stores the fingerprint of a database that was just brought to head with this changelog; stores
-   * none (and forgets the old one) when the changelog cannot be fingerprinted.
+   * none (and forgets the old one) when the changelog cannot be fingerprinted. The caller holds the
+   * migration lock, so that no other migration can change the history between the upgrade and this
+   * record of it.
    */
-  /** The PostgreSQL advisory lock key that serialises recording; any constant of Migochat's own. */
-  private static final long RECORDING_LOCK = 0x6d69676f63686174L;
-
   void record(Connection connection) throws SQLException {
     Optional<String> files = changeLogDigest();
     OneTransaction.run(
         connection,
         transaction -> {
           try (Statement statement = transaction.createStatement()) {
-            if (transaction.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
-              // Instances that finish their migration together record one after the other:
-              // PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent one, and
-              // two DELETE-then-INSERT would leave two rows.
-              statement.execute("SELECT pg_advisory_xact_lock(" + RECORDING_LOCK + ")");
-            }
             statement.execute(
                 "CREATE TABLE IF NOT EXISTS "
                     + TABLE
@@ -115,10 +117,6 @@ final class SchemaFingerprint {
             }
           }
         });
-  }
-
-  private static boolean lockHeld(Connection connection) throws SQLException {
-    return new DatabaseInspection(connection).lock().locked();
   }
 
   private static String historyDigest(Connection connection) throws SQLException {
