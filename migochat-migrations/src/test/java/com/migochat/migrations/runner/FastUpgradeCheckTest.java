@@ -1,9 +1,12 @@
 package com.migochat.migrations.runner;
 
+import static com.migochat.migrations.testing.GeneratedChangeLogs.createTable;
+import static com.migochat.migrations.testing.GeneratedChangeLogs.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.migochat.migrations.testing.GeneratedChangeLogs;
 import com.migochat.migrations.testing.ThrowawayDatabase;
 import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
 import java.sql.Connection;
@@ -18,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import liquibase.Scope;
+import liquibase.changelog.FastCheckService;
 import liquibase.command.CommandScope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -137,6 +141,47 @@ class FastUpgradeCheckTest {
   }
 
   @Test
+  void aChangeSetAddedToAFileIncludedWithSingleQuotesIsApplied() {
+    try (ThrowawayDatabase database = ThrowawayDatabase.h2();
+        GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
+      String inner = files.write("inner.xml", xml(createTable("first_table")));
+      String master = files.write("master.xml", xml("<include file='" + inner + "'/>"));
+      MigrationRunner runner = runner(database, new MigrationSettings(master, ""));
+      runner.upgrade();
+      assertTrue(runner.upgrade().checkedByFingerprint(), "single quotes are read like double");
+
+      files.write("inner.xml", xml(createTable("first_table") + createTable("second_table")));
+      UpgradeResult upgrade = runner.upgrade();
+
+      assertFalse(upgrade.checkedByFingerprint());
+      assertEquals(List.of("second_table"), ids(upgrade));
+    }
+  }
+
+  @Test
+  void aYamlChangeLogAlwaysTakesTheFullPath() {
+    try (ThrowawayDatabase database = ThrowawayDatabase.h2();
+        GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
+      String inner = files.write("inner.yaml", yaml("first_table"));
+      String master =
+          files.write(
+              "master.yaml", "databaseChangeLog:\n  - include:\n      file: " + inner + "\n");
+      MigrationRunner runner = runner(database, new MigrationSettings(master, ""));
+      runner.upgrade();
+      assertFalse(runner.upgrade().checkedByFingerprint(), "YAML is not read for a fingerprint");
+
+      files.write("inner.yaml", yaml("first_table", "second_table"));
+      // Liquibase remembers for the rest of the JVM that a changelog was up to date; a changed
+      // changelog comes with a new deployment, in a new JVM.
+      Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+      UpgradeResult upgrade = runner.upgrade();
+
+      assertFalse(upgrade.checkedByFingerprint());
+      assertEquals(List.of("second_table"), ids(upgrade));
+    }
+  }
+
+  @Test
   void aDowngradeThatRunsAsSoonAsTheUpgradeEndsIsNotHiddenByTheFingerprint() throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
       runner(database, BEFORE_FULL_NAME).upgrade();
@@ -213,6 +258,26 @@ class FastUpgradeCheckTest {
       Thread.sleep(50);
     }
     throw new AssertionError(sql + " never waited: " + (work.isDone() ? work.join() : "timed out"));
+  }
+
+  /** A YAML changelog with a changeset per table, each creating it. */
+  private static String yaml(String... tables) {
+    StringBuilder changeLog = new StringBuilder("databaseChangeLog:\n");
+    for (String table : tables) {
+      changeLog.append(
+          ("  - changeSet:\n"
+                  + "      id: %1$s\n"
+                  + "      author: test\n"
+                  + "      changes:\n"
+                  + "        - createTable:\n"
+                  + "            tableName: %1$s\n"
+                  + "            columns:\n"
+                  + "              - column:\n"
+                  + "                  name: id\n"
+                  + "                  type: BIGINT\n")
+              .formatted(table));
+    }
+    return changeLog.toString();
   }
 
   private static MigrationRunner runner(ThrowawayDatabase database, MigrationSettings settings) {
