@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -39,6 +41,21 @@ final class ChangeLogDigest {
     XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
   }
+
+  /**
+   * What a changelog must contain for its reading to find more than its bytes: the names read
+   * below, a reference that could spell one of their values, a document type. XML has no other way
+   * to spell a name, so a file with none of these (most files of a long changelog) is not parsed.
+   */
+  private static final Pattern WORTH_PARSING =
+      Pattern.compile(
+          "include|file|path|runAlways|onFail|onError|failOnError"
+              + "|valueBlobFile|valueClobFile|&|<!DOCTYPE");
+
+  /** Attributes, and the value of each, that make a changeset run again or stay unrecorded. */
+  private static final Map<String, String> REFUSED =
+      Map.of(
+          "runAlways", "true", "onFail", "CONTINUE", "onError", "CONTINUE", "failOnError", "false");
 
   /** A file a changelog names: another changelog ({@code include}) or a file a change reads. */
   private record Reference(String file, boolean changeLog) {}
@@ -69,6 +86,10 @@ final class ChangeLogDigest {
     byte[] content = digested(file);
     if (content == null) {
       return false;
+    }
+    String text = new String(content, StandardCharsets.UTF_8);
+    if (!WORTH_PARSING.matcher(text).find()) {
+      return true;
     }
     List<Reference> references = new ArrayList<>();
     try {
@@ -105,34 +126,16 @@ final class ChangeLogDigest {
     String target = null;
     boolean relative = false;
     for (int index = 0; index < xml.getAttributeCount(); index++) {
+      String name = xml.getAttributeLocalName(index);
       String value = xml.getAttributeValue(index).strip();
-      switch (xml.getAttributeLocalName(index)) {
-        case "runAlways":
-          if (value.equalsIgnoreCase("true")) {
-            return false;
-          }
-          break;
-        case "onFail", "onError":
-          if (value.equalsIgnoreCase("CONTINUE")) {
-            return false;
-          }
-          break;
-        case "failOnError":
-          if (value.equalsIgnoreCase("false")) {
-            return false;
-          }
-          break;
-        case "valueBlobFile", "valueClobFile":
-          return false;
-        case "file", "path":
-          target = value;
-          break;
-        case "relativeToChangelogFile", "relativeToChangeLogFile":
-          relative = value.equalsIgnoreCase("true");
-          break;
-        default:
-          break;
+      if ((name.startsWith("value") && name.endsWith("File"))
+          || value.equalsIgnoreCase(REFUSED.get(name))) {
+        return false;
       }
+      if (name.equals("file") || name.equals("path")) {
+        target = value;
+      }
+      relative |= name.startsWith("relativeToChange") && value.equalsIgnoreCase("true");
     }
     if (target != null) {
       references.add(
@@ -157,13 +160,22 @@ final class ChangeLogDigest {
     } catch (IOException e) {
       return null;
     }
-    if (file.contains("${") || new String(content, StandardCharsets.UTF_8).contains("${")) {
+    if (file.contains("${") || hasProperty(content)) {
       return null;
     }
     digest.update(file.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);
     digest.update(content);
     return content;
+  }
+
+  private static boolean hasProperty(byte[] content) {
+    for (int index = 1; index < content.length; index++) {
+      if (content[index] == '{' && content[index - 1] == '$') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String sibling(String file, String relative) {
