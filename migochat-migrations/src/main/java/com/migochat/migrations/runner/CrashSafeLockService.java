@@ -1,16 +1,13 @@
 package com.migochat.migrations.runner;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Date;
+import java.util.Map;
 import java.util.logging.Logger;
 import liquibase.Scope;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.DatabaseException;
 import liquibase.exception.LockException;
-import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.StandardLockService;
 
 /**
@@ -19,17 +16,21 @@ import liquibase.lockservice.StandardLockService;
  * someone runs {@code unlock}. Stock Liquibase leaves a process killed during a migration holding
  * the lock forever.
  *
- * <p>The holder is dead when the database says so: the PostgreSQL session recorded with the lock
- * (see {@link LockHolderGenerator}) has ended, which PostgreSQL notices as soon as the process's
- * connection drops, and which also rolled back the changeset it was running. On this host a process
- * id that no longer runs counts too. A holder that cannot be checked (another host without a
- * session, or a tool that records no process) is waited for, as Liquibase does.
+ * <p>Each acquisition records a holder that can be checked later (see {@link LockHolder}); whether
+ * it is dead is decided, and the lock released, by {@link LockRelease}, as for {@code unlock}. A
+ * holder that cannot be checked is waited for, as Liquibase does. A lock held by the runner for a
+ * whole upgrade ({@link UpgradeLock}) is left to it by the commands that run under it.
  *
  * <p>Registered as a Liquibase service with a higher priority than the stock lock service.
  */
 public class CrashSafeLockService extends StandardLockService {
 
+  /** The Liquibase scope key under which {@link LockHolderGenerator} finds the holder to record. */
+  static final String HOLDER_KEY = "migochat.lockHolder";
+
   private static final Logger LOG = Logger.getLogger(CrashSafeLockService.class.getName());
+
+  private String holder;
 
   @Override
   public int getPriority() {
@@ -37,60 +38,90 @@ public class CrashSafeLockService extends StandardLockService {
   }
 
   @Override
+  public boolean hasChangeLogLock() {
+    return UpgradeLock.heldFor(database) || super.hasChangeLogLock();
+  }
+
+  @Override
   public boolean acquireLock() throws LockException {
-    if (super.acquireLock()) {
+    if (hasChangeLogLock()) {
       return true;
     }
-    if (releasedFromDeadHolder() && super.acquireLock()) {
+    if (acquireAs(holder()) || (releasedFromDeadHolder() && acquireAs(holder()))) {
       return true;
     }
     reportWaiting();
     return false;
   }
 
+  @Override
+  public void releaseLock() throws LockException {
+    if (!UpgradeLock.heldFor(database)) {
+      super.releaseLock();
+    }
+  }
+
+  private boolean acquireAs(String recorded) throws LockException {
+    try {
+      Scope.ScopedRunnerWithReturn<Boolean> acquire = super::acquireLock;
+      return Scope.child(Map.of(HOLDER_KEY, recorded), acquire);
+    } catch (LockException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new LockException(e);
+    }
+  }
+
+  /** This process and, on PostgreSQL, its session, unless a pooler hides it (PostgresSession). */
+  private String holder() throws LockException {
+    if (holder == null) {
+      PostgresSession session = null;
+      try {
+        if (database instanceof PostgresDatabase) {
+          session = PostgresSession.of(connection()).orElse(null);
+        }
+      } catch (SQLException e) {
+        throw new LockException("Cannot read this process's PostgreSQL session: " + e, e);
+      }
+      holder = LockHolder.thisProcess(session).recorded();
+    }
+    return holder;
+  }
+
   /** Tells the run's {@link MigrationProgress}, if it has one, whose lock it waits for. */
   private void reportWaiting() throws LockException {
     MigrationProgress progress =
         Scope.getCurrentScope().get(MigrationProgress.SCOPE_KEY, MigrationProgress.class);
-    DatabaseChangeLogLock[] locks = listLocks();
-    if (progress != null && locks.length > 0) {
-      Date granted = locks[0].getLockGranted();
-      progress.waitingForLock(locks[0].getLockedBy(), granted == null ? null : granted.toInstant());
+    if (progress == null) {
+      return;
+    }
+    try {
+      LockState lock = new LockRelease(connection()).lock();
+      if (lock.locked()) {
+        progress.waitingForLock(lock.lockedBy(), lock.since());
+      }
+    } catch (SQLException e) {
+      throw new LockException("Cannot read who holds the migration lock: " + e.getMessage(), e);
     }
   }
 
   private boolean releasedFromDeadHolder() throws LockException {
-    DatabaseChangeLogLock[] locks = listLocks();
-    if (locks.length == 0) {
-      return false;
-    }
-    DatabaseChangeLogLock lock = locks[0];
     try {
-      Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-      LockHolder.Liveness holder =
-          LockHolder.parse(lock.getLockedBy())
-              .liveness(connection, database instanceof PostgresDatabase);
-      if (holder != LockHolder.Liveness.DEAD) {
+      LockRelease release = new LockRelease(connection());
+      LockState lock = release.lock();
+      if (!lock.locked()) {
+        return true;
+      }
+      if (release.liveness(lock) != LockHolder.Liveness.DEAD) {
         return false;
       }
-      int released;
-      // Only this holder's lock: another instance may have released it and taken it since.
-      try (PreparedStatement release =
-          connection.prepareStatement(
-              "UPDATE DATABASECHANGELOGLOCK SET LOCKED = ?, LOCKEDBY = NULL, LOCKGRANTED = NULL"
-                  + " WHERE ID = 1 AND LOCKED = ? AND LOCKEDBY = ?")) {
-        release.setBoolean(1, false);
-        release.setBoolean(2, true);
-        release.setString(3, lock.getLockedBy());
-        released = release.executeUpdate();
-      }
-      database.commit();
-      if (released == 1) {
+      LockRelease.Outcome outcome = release.release(lock);
+      if (outcome.released()) {
         LOG.warning(
             "Released the migration lock that "
-                + lock.getLockedBy()
+                + lock.lockedBy()
                 + " took at "
-                + lock.getLockGranted()
+                + lock.since()
                 + ": that process is gone, probably killed during a migration. "
                 + (database instanceof PostgresDatabase
                     ? "Nothing to repair: PostgreSQL rolled its unfinished changeset back, and it"
@@ -100,8 +131,12 @@ public class CrashSafeLockService extends StandardLockService {
                         + " taken before the upgrade."));
       }
       return true;
-    } catch (SQLException | DatabaseException e) {
+    } catch (SQLException e) {
       throw new LockException("Cannot check who holds the migration lock: " + e.getMessage(), e);
     }
+  }
+
+  private Connection connection() {
+    return ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
   }
 }

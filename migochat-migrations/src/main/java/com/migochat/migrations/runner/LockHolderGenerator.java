@@ -1,12 +1,8 @@
 package com.migochat.migrations.runner;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.ObjectQuotingStrategy;
-import liquibase.database.core.PostgresDatabase;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.datatype.DataTypeFactory;
 import liquibase.sql.Sql;
 import liquibase.sqlgenerator.SqlGeneratorChain;
@@ -18,8 +14,8 @@ import liquibase.statement.core.UpdateStatement;
 
 /**
  * Takes Liquibase's migration lock as Liquibase does, but records a holder that can be checked
- * later: {@code host (address) pid 1234, postgres backend 5678}. With the process id (and, on
- * PostgreSQL, the holding session) {@code unlock} can tell a live holder from a dead one instead of
+ * later (see {@link LockHolder}): with the process and machine (and, on PostgreSQL, the holding
+ * session) {@code unlock} and the next migration can tell a live holder from a dead one instead of
  * guessing. Registered in {@code META-INF/services/liquibase.sqlgenerator.SqlGenerator}.
  */
 public class LockHolderGenerator extends LockDatabaseChangeLogGenerator {
@@ -42,7 +38,7 @@ public class LockHolderGenerator extends LockDatabaseChangeLogGenerator {
       lock.addNewColumnValue("LOCKED", true);
       lock.addNewColumnValue(
           "LOCKGRANTED", new DatabaseFunction(database.getCurrentDateTimeFunction()));
-      lock.addNewColumnValue("LOCKEDBY", holder(database));
+      lock.addNewColumnValue("LOCKEDBY", holder());
       lock.setWhereClause(
           database.escapeColumnName(catalog, schema, table, "ID")
               + " = 1 AND "
@@ -57,19 +53,12 @@ public class LockHolderGenerator extends LockDatabaseChangeLogGenerator {
     }
   }
 
-  private static String holder(Database database) {
-    String holder = LockHolder.thisProcess();
-    if (database instanceof PostgresDatabase
-        && database.getConnection() instanceof JdbcConnection jdbc) {
-      try (Statement query = jdbc.getUnderlyingConnection().createStatement();
-          ResultSet backend = query.executeQuery("SELECT pg_backend_pid()")) {
-        if (backend.next()) {
-          holder += LockHolder.BACKEND + backend.getInt(1);
-        }
-      } catch (SQLException e) {
-        // Without the session the holder is still named by host and process.
-      }
-    }
-    return holder;
+  /**
+   * The holder {@link CrashSafeLockService} is acquiring the lock for; this process without a
+   * session when another lock service asks (a tool that brings its own).
+   */
+  private static String holder() {
+    String holder = Scope.getCurrentScope().get(CrashSafeLockService.HOLDER_KEY, String.class);
+    return holder != null ? holder : LockHolder.thisProcess(null).recorded();
   }
 }

@@ -87,19 +87,37 @@ public final class MigrationRunner {
 
   /**
    * Like {@link #upgrade()}, backing the database up first as {@code backup} says. A database the
-   * fingerprint proves current is answered without Liquibase and without a backup; otherwise the
-   * status is read once, for the backup.
+   * fingerprint proves current is answered without Liquibase and without a backup. Otherwise
+   * everything happens under the migration lock, so that instances starting together take one
+   * backup and migrate once: the fingerprint is checked again (another instance may have migrated
+   * while this one waited), the status is read for the backup, Liquibase updates, and the new
+   * fingerprint is stored before the lock is released.
    */
   public UpgradeResult upgrade(BackupBeforeUpgrade backup) {
     long started = System.nanoTime();
     if (currentByFingerprint()) {
       return UpgradeResult.nothingApplied(elapsedSince(started), true);
     }
-    BackupResult taken = backup.takeIfPending(this::status).orElse(null);
-    acceptOutdatedChecksumsBeforeUpgrade();
-    ChangeSetRecorder recorder =
-        run(UpdateCommandStep.COMMAND_NAME, updateArguments(Map.of()), null);
-    try (Connection connection = connect()) {
+    return underUpgradeLock(
+        (connection, database, lock) -> {
+          boolean current = fingerprint().matchesWhileLocked(connection);
+          restoreAutoCommit(connection);
+          if (current) {
+            return UpgradeResult.nothingApplied(elapsedSince(started), true);
+          }
+          acceptOutdatedChecksumsBeforeUpgrade();
+          BackupResult taken = backup.takeIfPending(this::status).orElse(null);
+          ChangeSetRecorder recorder =
+              lock.around(
+                  () ->
+                      execute(database, UpdateCommandStep.COMMAND_NAME, updateArguments(Map.of())));
+          recordFingerprint(connection);
+          return UpgradeResult.of(recorder, elapsedSince(started), taken);
+        });
+  }
+
+  private void recordFingerprint(Connection connection) {
+    try {
       fingerprint().record(connection);
     } catch (SQLException e) {
       LOG.log(
@@ -110,7 +128,6 @@ public final class MigrationRunner {
               + " database user create and write DATABASECHANGELOG_FINGERPRINT.",
           e);
     }
-    return UpgradeResult.of(recorder, elapsedSince(started), taken);
   }
 
   /**
@@ -135,21 +152,63 @@ public final class MigrationRunner {
     return upgrade(target, BackupBeforeUpgrade.NEVER);
   }
 
-  /** Like {@link #upgrade(UpgradeTarget)}, backing the database up first as {@code backup} says. */
+  /**
+   * Like {@link #upgrade(UpgradeTarget)}, backing the database up first as {@code backup} says; the
+   * status, the backup and the update all happen under the migration lock.
+   */
   public UpgradeResult upgrade(UpgradeTarget target, BackupBeforeUpgrade backup) {
     if (target instanceof UpgradeTarget.Head) {
       return upgrade(backup);
     }
     long started = System.nanoTime();
-    StatusReport status = status();
-    int steps = stepsUp(target, status);
-    if (steps == 0) {
-      return UpgradeResult.nothingApplied(elapsedSince(started), false);
+    return underUpgradeLock(
+        (connection, database, lock) -> {
+          StatusReport status = status();
+          int steps = stepsUp(target, status);
+          if (steps == 0) {
+            return UpgradeResult.nothingApplied(elapsedSince(started), false);
+          }
+          BackupResult taken = backup.takeIfPending(() -> status).orElse(null);
+          ChangeSetRecorder recorder =
+              lock.around(
+                  () ->
+                      execute(
+                          database,
+                          UpdateCountCommandStep.COMMAND_NAME,
+                          updateArguments(Map.of(COUNT, steps))));
+          return UpgradeResult.of(recorder, elapsedSince(started), taken);
+        });
+  }
+
+  /** Work done while holding the migration lock, on the connection that holds it. */
+  @FunctionalInterface
+  private interface LockedWork<T> {
+    T run(Connection connection, Database database, UpgradeLock lock) throws Exception;
+  }
+
+  /**
+   * Takes the migration lock (waiting for it as Liquibase does), runs {@code work}, releases it.
+   */
+  private <T> T underUpgradeLock(LockedWork<T> work) {
+    try (Connection connection = connect()) {
+      Database database = liquibaseDatabase(connection);
+      try {
+        return inLiquibaseScope(
+            () -> {
+              try (UpgradeLock lock = UpgradeLock.take(database)) {
+                return work.run(connection, database, lock);
+              }
+            });
+      } catch (MigrationException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new MigrationException(FailureAnalysis.ofRun(e, null, rollsBackDdl(database)), e);
+      } finally {
+        restoreAutoCommit(connection);
+      }
+    } catch (SQLException e) {
+      throw new MigrationException(FailureAnalysis.ofConnection(e), e);
     }
-    BackupResult taken = backup.takeIfPending(() -> status).orElse(null);
-    ChangeSetRecorder recorder =
-        run(UpdateCountCommandStep.COMMAND_NAME, updateArguments(Map.of(COUNT, steps)), null);
-    return UpgradeResult.of(recorder, elapsedSince(started), taken);
   }
 
   private Map<String, Object> updateArguments(Map<String, Object> more) {
@@ -331,46 +390,16 @@ public final class MigrationRunner {
   }
 
   private static String actor() {
-    return System.getProperty("user.name") + "@" + LockHolder.localHost();
+    return System.getProperty("user.name") + "@" + LocalProcess.current().host();
   }
 
   /**
-   * Releases the migration lock. Refuses while its holder still runs (its PostgreSQL session is
-   * open, or its process lives on this host) or cannot be checked, unless {@code force}: releasing
-   * the lock of a running migration lets a second one run beside it.
+   * Releases the migration lock. Refuses while its holder still runs or cannot be checked, unless
+   * {@code force}; never releases another holder than the one it checked (see {@link Unlock}).
    */
   public UnlockResult unlock(boolean force) {
     try (Connection connection = connect()) {
-      LockState lock = new DatabaseInspection(connection).lock();
-      if (!lock.locked()) {
-        return new UnlockResult(lock, null, false);
-      }
-      LockHolder.Liveness holder = holderOf(lock, connection);
-      if (holder != LockHolder.Liveness.DEAD && !force) {
-        throw new MigrationException(
-            new MigrationFailure(
-                MigrationError.LOCK_HELD,
-                null,
-                "the migration lock is held by "
-                    + lock.lockedBy()
-                    + " since "
-                    + lock.since()
-                    + (holder == LockHolder.Liveness.ALIVE
-                        ? ", which is still running"
-                        : ", which cannot be checked from here (another host, or a tool that"
-                            + " does not record its process)"),
-                "wait for that migration to finish; if you are sure it is gone, run unlock"
-                    + " --force"),
-            null);
-      }
-      try (PreparedStatement release =
-          connection.prepareStatement(
-              "UPDATE DATABASECHANGELOGLOCK SET LOCKED = ?, LOCKEDBY = NULL, LOCKGRANTED = NULL"
-                  + " WHERE ID = 1")) {
-        release.setBoolean(1, false);
-        release.executeUpdate();
-      }
-      return new UnlockResult(lock, holder.name(), true);
+      return Unlock.run(connection, force);
     } catch (SQLException e) {
       throw new MigrationException(FailureAnalysis.ofConnection(e), e);
     }
@@ -379,17 +408,12 @@ public final class MigrationRunner {
   /** The migration lock, and whether its holder still runs. Changes nothing. */
   public LockReport lock() {
     try (Connection connection = connect()) {
-      LockState lock = new DatabaseInspection(connection).lock();
-      return new LockReport(lock, lock.locked() ? holderOf(lock, connection).name() : null);
+      LockRelease release = new LockRelease(connection);
+      LockState lock = release.lock();
+      return new LockReport(lock, lock.locked() ? release.liveness(lock).name() : null);
     } catch (SQLException e) {
       throw new MigrationException(FailureAnalysis.ofConnection(e), e);
     }
-  }
-
-  private static LockHolder.Liveness holderOf(LockState lock, Connection connection)
-      throws SQLException {
-    boolean postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
-    return LockHolder.parse(lock.lockedBy()).liveness(connection, postgres);
   }
 
   /**
@@ -652,33 +676,46 @@ public final class MigrationRunner {
 
   private ChangeSetRecorder run(
       String[] command, Map<String, Object> arguments, OutputStream output) {
-    ChangeSetRecorder recorder = new ChangeSetRecorder(progress, settings.contexts());
     try (Connection connection = connect()) {
       Database database = liquibaseDatabase(connection);
       try {
-        inLiquibaseScope(
-            () -> {
-              CommandScope scope =
-                  new CommandScope(command)
-                      .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                      .addArgumentValue(CHANGELOG_FILE, settings.changeLog())
-                      .addArgumentValue(
-                          ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder);
-              arguments.forEach(scope::addArgumentValue);
-              if (output != null) {
-                scope.setOutput(output);
-              }
-              return scope.execute();
-            });
-      } catch (Exception e) {
-        throw new MigrationException(
-            FailureAnalysis.ofRun(e, recorder.failed().orElse(null), rollsBackDdl(database)), e);
+        return inLiquibaseScope(() -> execute(database, command, arguments, output));
       } finally {
         restoreAutoCommit(connection);
       }
-      return recorder;
     } catch (SQLException e) {
       throw new MigrationException(FailureAnalysis.ofConnection(e), e);
+    } catch (MigrationException e) {
+      throw e;
+    } catch (Exception e) {
+      throw MigrationException.unexpected(e);
+    }
+  }
+
+  private ChangeSetRecorder execute(
+      Database database, String[] command, Map<String, Object> arguments) {
+    return execute(database, command, arguments, null);
+  }
+
+  /** Runs a Liquibase command on {@code database}, inside {@link #inLiquibaseScope}. */
+  private ChangeSetRecorder execute(
+      Database database, String[] command, Map<String, Object> arguments, OutputStream output) {
+    ChangeSetRecorder recorder = new ChangeSetRecorder(progress, settings.contexts());
+    try {
+      CommandScope scope =
+          new CommandScope(command)
+              .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+              .addArgumentValue(CHANGELOG_FILE, settings.changeLog())
+              .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder);
+      arguments.forEach(scope::addArgumentValue);
+      if (output != null) {
+        scope.setOutput(output);
+      }
+      scope.execute();
+      return recorder;
+    } catch (Exception e) {
+      throw new MigrationException(
+          FailureAnalysis.ofRun(e, recorder.failed().orElse(null), rollsBackDdl(database)), e);
     }
   }
 

@@ -1,15 +1,27 @@
 package com.migochat.migrations.runner;
 
+import static com.migochat.migrations.testing.GeneratedChangeLogs.createTable;
+import static com.migochat.migrations.testing.GeneratedChangeLogs.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.migochat.migrations.testing.GeneratedChangeLogs;
 import com.migochat.migrations.testing.ThrowawayDatabase;
 import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import liquibase.Scope;
+import liquibase.changelog.FastCheckService;
 import liquibase.command.CommandScope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -128,6 +140,146 @@ class FastUpgradeCheckTest {
     }
   }
 
+  @Test
+  void aChangeSetAddedToAFileIncludedWithSingleQuotesIsApplied() {
+    try (ThrowawayDatabase database = ThrowawayDatabase.h2();
+        GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
+      String inner = files.write("inner.xml", xml(createTable("first_table")));
+      String master = files.write("master.xml", xml("<include file='" + inner + "'/>"));
+      MigrationRunner runner = runner(database, new MigrationSettings(master, ""));
+      runner.upgrade();
+      assertTrue(runner.upgrade().checkedByFingerprint(), "single quotes are read like double");
+
+      files.write("inner.xml", xml(createTable("first_table") + createTable("second_table")));
+      UpgradeResult upgrade = runner.upgrade();
+
+      assertFalse(upgrade.checkedByFingerprint());
+      assertEquals(List.of("second_table"), ids(upgrade));
+    }
+  }
+
+  @Test
+  void aYamlChangeLogAlwaysTakesTheFullPath() {
+    try (ThrowawayDatabase database = ThrowawayDatabase.h2();
+        GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
+      String inner = files.write("inner.yaml", yaml("first_table"));
+      String master =
+          files.write(
+              "master.yaml", "databaseChangeLog:\n  - include:\n      file: " + inner + "\n");
+      MigrationRunner runner = runner(database, new MigrationSettings(master, ""));
+      runner.upgrade();
+      assertFalse(runner.upgrade().checkedByFingerprint(), "YAML is not read for a fingerprint");
+
+      files.write("inner.yaml", yaml("first_table", "second_table"));
+      // Liquibase remembers for the rest of the JVM that a changelog was up to date; a changed
+      // changelog comes with a new deployment, in a new JVM.
+      Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+      UpgradeResult upgrade = runner.upgrade();
+
+      assertFalse(upgrade.checkedByFingerprint());
+      assertEquals(List.of("second_table"), ids(upgrade));
+    }
+  }
+
+  @Test
+  void aDowngradeThatRunsAsSoonAsTheUpgradeEndsIsNotHiddenByTheFingerprint() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      runner(database, BEFORE_FULL_NAME).upgrade();
+      MigrationRunner runner = runner(database, MigrationSettings.defaults());
+      try (Connection fingerprintWriteBlocker = database.connect()) {
+        fingerprintWriteBlocker.setAutoCommit(false);
+        execute(fingerprintWriteBlocker, "LOCK TABLE databasechangelog_fingerprint IN SHARE MODE");
+        CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(runner::upgrade);
+        awaitWaitingFor(database, "DELETE FROM DATABASECHANGELOG_FINGERPRINT", upgrade);
+        CountDownLatch downgradeWaitsForTheLock = new CountDownLatch(1);
+        CompletableFuture<Void> downgrade =
+            CompletableFuture.runAsync(
+                () -> rollBackOneWithStockLiquibase(database, downgradeWaitsForTheLock));
+        while (!downgrade.isDone() && !downgradeWaitsForTheLock.await(50, TimeUnit.MILLISECONDS)) {
+          // The downgrade runs at once while the upgrade holds no lock, or waits for its lock.
+        }
+        fingerprintWriteBlocker.commit();
+        assertEquals(List.of(FULL_NAME), ids(upgrade.get(1, TimeUnit.MINUTES)));
+        downgrade.get(1, TimeUnit.MINUTES);
+      }
+
+      UpgradeResult upgrade = runner.upgrade();
+
+      assertFalse(upgrade.checkedByFingerprint(), "the downgrade was hidden by the fingerprint");
+      assertEquals(List.of(FULL_NAME), ids(upgrade));
+    }
+  }
+
+  private static void rollBackOneWithStockLiquibase(
+      ThrowawayDatabase database, CountDownLatch waitsForTheLock) {
+    MigrationProgress progress =
+        new MigrationProgress() {
+          @Override
+          public void waitingForLock(String holder, Instant since) {
+            waitsForTheLock.countDown();
+          }
+
+          @Override
+          public void applying(ChangeSetRef changeSet, int number, int total) {}
+        };
+    try (Connection connection = database.connect()) {
+      Database liquibase =
+          DatabaseFactory.getInstance()
+              .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      Scope.child(
+          Map.of(MigrationProgress.SCOPE_KEY, progress, "liquibase.changelogLockPollRate", 1L),
+          () ->
+              new CommandScope("rollbackCount")
+                  .addArgumentValue("database", liquibase)
+                  .addArgumentValue("changelogFile", MigrationSettings.DEFAULT_CHANGELOG)
+                  .addArgumentValue("count", 1)
+                  .execute());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until a statement starting with {@code sql} waits for a lock another session holds. */
+  private static void awaitWaitingFor(
+      ThrowawayDatabase database, String sql, CompletableFuture<?> work) throws Exception {
+    for (int attempt = 0; attempt < 600 && !work.isDone(); attempt++) {
+      try (Connection connection = database.connect();
+          PreparedStatement waiting =
+              connection.prepareStatement(
+                  "SELECT 1 FROM pg_stat_activity WHERE datname = current_database()"
+                      + " AND wait_event_type = 'Lock' AND query LIKE ?")) {
+        waiting.setString(1, sql + "%");
+        try (ResultSet row = waiting.executeQuery()) {
+          if (row.next()) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(sql + " never waited: " + (work.isDone() ? work.join() : "timed out"));
+  }
+
+  /** A YAML changelog with a changeset per table, each creating it. */
+  private static String yaml(String... tables) {
+    StringBuilder changeLog = new StringBuilder("databaseChangeLog:\n");
+    for (String table : tables) {
+      changeLog.append(
+          ("  - changeSet:\n"
+                  + "      id: %1$s\n"
+                  + "      author: test\n"
+                  + "      changes:\n"
+                  + "        - createTable:\n"
+                  + "            tableName: %1$s\n"
+                  + "            columns:\n"
+                  + "              - column:\n"
+                  + "                  name: id\n"
+                  + "                  type: BIGINT\n")
+              .formatted(table));
+    }
+    return changeLog.toString();
+  }
+
   private static MigrationRunner runner(ThrowawayDatabase database, MigrationSettings settings) {
     return new MigrationRunner(database.dataSource(), settings);
   }
@@ -137,8 +289,13 @@ class FastUpgradeCheckTest {
   }
 
   private static void execute(ThrowawayDatabase database, String sql) throws SQLException {
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement()) {
+    try (Connection connection = database.connect()) {
+      execute(connection, sql);
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }

@@ -11,6 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.database.Database;
@@ -27,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class UnlockTest {
 
-  private static final Pattern BACKEND = Pattern.compile(".*, postgres backend (\\d+)");
+  private static final Pattern BACKEND = Pattern.compile(".*, postgres backend (\\d+) started .*");
 
   @ParameterizedTest
   @EnumSource(Engine.class)
@@ -58,7 +61,7 @@ class UnlockTest {
         awaitSessionEnd(database, Integer.parseInt(backend.group(1)));
       } else {
         holder.close();
-        lockedBy(database, "%s (127.0.0.1) pid %d".formatted(LockHolder.localHost(), deadPid()));
+        lockedBy(database, thisMachine(deadPid()));
       }
       UnlockResult released = runner.unlock(false);
 
@@ -88,6 +91,66 @@ class UnlockTest {
     }
   }
 
+  @Test
+  void aLockTakenByAnotherProcessWhileUnlockCheckedTheDeadHolderStaysTaken() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      MigrationRunner runner =
+          new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
+      runner.upgrade();
+      String dead = thisMachine(deadPid());
+      String next = thisMachine(ProcessHandle.current().pid());
+      lockedBy(database, dead);
+      try (Connection taker = database.connect()) {
+        // Another instance releases the dead holder's lock and takes it, in a transaction that
+        // commits only once unlock has judged the dead holder and waits to release its lock.
+        taker.setAutoCommit(false);
+        lockedBy(taker, next);
+        CompletableFuture<UnlockResult> unlock =
+            CompletableFuture.supplyAsync(() -> runner.unlock(false));
+        awaitBlockedOnLockTable(database, unlock);
+        taker.commit();
+
+        ExecutionException refused = assertThrows(ExecutionException.class, unlock::get);
+        MigrationException failure = (MigrationException) refused.getCause();
+        assertEquals(MigrationError.LOCK_HELD, failure.failure().error());
+        assertTrue(failure.getMessage().contains("nothing was released"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("held by " + next), failure.getMessage());
+      }
+      LockState after = runner.health().lock();
+      assertTrue(after.locked(), "the new holder's lock was released");
+      assertEquals(next, after.lockedBy());
+    }
+  }
+
+  /** A holder recorded on this machine, by the process {@code pid}. */
+  private static String thisMachine(long pid) {
+    LockHolder here = LockHolder.thisProcess(null);
+    return new LockHolder(
+            here.host(), here.address(), pid, here.started(), here.machine(), null, null)
+        .recorded();
+  }
+
+  /** Waits until unlock's release waits for the lock row that another transaction changed. */
+  private static void awaitBlockedOnLockTable(
+      ThrowawayDatabase database, CompletableFuture<?> unlock) throws Exception {
+    for (int attempt = 0; attempt < 200 && !unlock.isDone(); attempt++) {
+      try (Connection connection = database.connect();
+          Statement statement = connection.createStatement();
+          ResultSet waiting =
+              statement.executeQuery(
+                  "SELECT 1 FROM pg_stat_activity WHERE datname = current_database()"
+                      + " AND wait_event_type = 'Lock' AND query LIKE 'UPDATE DATABASECHANGELOGLOCK%'")) {
+        if (waiting.next()) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(
+        "unlock never waited for the lock row: "
+            + (unlock.isDone() ? unlock.join() : "still running"));
+  }
+
   private static long deadPid() throws Exception {
     Process finished = new ProcessBuilder("true").start();
     finished.waitFor();
@@ -95,11 +158,16 @@ class UnlockTest {
   }
 
   private static void lockedBy(ThrowawayDatabase database, String holder) throws SQLException {
-    try (Connection connection = database.connect();
-        PreparedStatement lock =
-            connection.prepareStatement(
-                "UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKEDBY = ?,"
-                    + " LOCKGRANTED = CURRENT_TIMESTAMP WHERE ID = 1")) {
+    try (Connection connection = database.connect()) {
+      lockedBy(connection, holder);
+    }
+  }
+
+  private static void lockedBy(Connection connection, String holder) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement(
+            "UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKEDBY = ?,"
+                + " LOCKGRANTED = CURRENT_TIMESTAMP WHERE ID = 1")) {
       lock.setString(1, holder);
       assertEquals(1, lock.executeUpdate());
     }
