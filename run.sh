@@ -2,7 +2,8 @@
 # Builds Migochat and starts it on Payara Micro. With no MIGOCHAT_DB_URL set it uses the embedded
 # H2 database in ./data; the schema is migrated before the application serves anything.
 # Environment: MIGOCHAT_PORT (default 8080), MIGOCHAT_DB_URL / _USER / _PASSWORD,
-# MIGOCHAT_ADMIN_PASSWORD (default: a random one, printed below). Stop with Ctrl+C.
+# MIGOCHAT_ADMIN_PASSWORD (default: a random one, written to data/admin-password and printed
+# below). Stop with Ctrl+C.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -41,8 +42,11 @@ until grep -q " ready in " "${log}" 2>/dev/null; do
 done
 
 readiness="$(curl -s "http://127.0.0.1:${port}/health/ready" || true)"
-password="$(grep -o 'with the generated password [^ ]*' "${log}" | tail -n 1 | awk '{print $5}')"
-if [ -n "${MIGOCHAT_ADMIN_PASSWORD:-}" ]; then
+# The log names the file of a generated password (readable by this user only), never the password.
+password_file="$(sed -n 's/.*with the generated password in \(.*\) (only its owner may read it.*/\1/p' "${log}" | tail -n 1)"
+if [ -n "${password_file}" ] && [ -r "${password_file}" ]; then
+  password="$(cat "${password_file}") (from ${password_file})"
+else
   password="(the MIGOCHAT_ADMIN_PASSWORD you set)"
 fi
 cat <<BANNER

@@ -1,6 +1,7 @@
 package com.migochat.it.micro;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.migochat.it.support.Deployments;
@@ -11,10 +12,12 @@ import com.migochat.it.support.SchemaSnapshot;
 import com.migochat.migrations.runner.MigrationRunner;
 import com.migochat.migrations.runner.MigrationSettings;
 import com.migochat.migrations.testing.ThrowawayDatabase;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,27 @@ class FailingChangeSetIT {
             home.headers().toString());
         assertEquals(503, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains(FAILING), ready.body());
+        for (HttpResponse<String> anyonesAnswer : List.of(home, ready)) {
+          String body = anyonesAnswer.body();
+          assertTrue(body.contains("CHANGESET_FAILED"), body);
+          assertFalse(body.contains("no_such_table"), "the database's error is public: " + body);
+          assertFalse(body.contains("migochat-tests"), "the author is public: " + body);
+          assertFalse(body.contains(FAILING + ".xml"), "the file is public: " + body);
+        }
+        JsonObject failure =
+            new Http(micro.baseUrl())
+                .jsonAsAdmin("api/migrations/startup")
+                .getJsonObject("failure");
+        assertEquals("CHANGESET_FAILED", failure.getString("error"));
+        assertEquals(FAILING, failure.getJsonObject("changeSet").getString("id"));
+        assertTrue(
+            failure
+                .getString("databaseError")
+                .contains("relation \"no_such_table\" does not exist"),
+            failure.toString());
+        assertTrue(
+            failure.getString("action").startsWith("the database rolled back everything"),
+            failure.toString());
         String expected =
             "Migration of changeset "
                 + FAILING

@@ -18,11 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -43,29 +42,37 @@ class StartupFaultsIT {
 
   @Test
   void aDatabaseThatComesUpAfterTheApplicationIsWaitedFor() throws Exception {
-    ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
-    AtomicReference<TcpForwarder> forwarder = new AtomicReference<>();
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
       int port = TcpForwarder.freePort();
       InetSocketAddress server = database.server();
-      later.schedule(
-          () -> forwarder.set(TcpForwarder.start(port, server.getHostString(), server.getPort())),
-          12,
-          TimeUnit.SECONDS);
 
       try (PayaraMicroProcess micro =
-          start(MicroSettings.on(database).with("migochat.db.url", database.urlVia(port)))) {
-        HttpResponse<String> ready = new Http(micro.healthUrl()).get("ready");
+          PayaraMicroProcess.launch(
+              Artifacts.microWar(),
+              PORT,
+              MicroSettings.on(database).with("migochat.db.url", database.urlVia(port)),
+              FOLDER)) {
+        // The database comes up once the application has found it unreachable, however long the
+        // boot took until then (a fixed delay raced slow boots on a loaded machine).
+        awaitLogLine(micro, "The database is not reachable yet");
+        try (TcpForwarder forwarder =
+            TcpForwarder.start(port, server.getHostString(), server.getPort())) {
+          micro.awaitReady();
+          HttpResponse<String> ready = new Http(micro.healthUrl()).get("ready");
 
-        assertEquals(200, ready.statusCode(), ready.body());
-        assertTrue(micro.log().contains("The database is not reachable yet"), micro.log());
-        assertTrue(micro.log().contains("Schema migrated: applied 4 changesets"), micro.log());
+          assertEquals(200, ready.statusCode(), ready.body());
+          assertTrue(micro.log().contains("Schema migrated: applied 4 changesets"), micro.log());
+        }
       }
-    } finally {
-      later.shutdownNow();
-      if (forwarder.get() != null) {
-        forwarder.get().close();
-      }
+    }
+  }
+
+  private static void awaitLogLine(PayaraMicroProcess micro, String line)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (!micro.log().contains(line)) {
+      assertTrue(Instant.now().isBefore(deadline), "never logged '" + line + "':\n" + micro.log());
+      Thread.sleep(250);
     }
   }
 

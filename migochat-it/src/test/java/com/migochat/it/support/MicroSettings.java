@@ -38,6 +38,12 @@ public final class MicroSettings {
     return this;
   }
 
+  /** Leaves {@code key} unset, e.g. the admin password, so that the application generates one. */
+  public MicroSettings without(String key) {
+    values.remove(key);
+    return this;
+  }
+
   public Path writeTo(Path file) {
     Properties properties = new Properties();
     properties.putAll(values);

@@ -39,10 +39,14 @@ final class DatabaseInspection {
   Map<String, Long> rowCounts() throws SQLException {
     Map<String, Long> counts = new TreeMap<>();
     for (String table : SchemaTables.application(connection)) {
-      try (Statement statement = connection.createStatement();
-          ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-        count.next();
-        counts.put(table.toLowerCase(Locale.ROOT), count.getLong(1));
+      try (Statement statement = connection.createStatement()) {
+        // Quoted as the database spells it: a name with a space, a quote or mixed case is a table
+        // name, never SQL.
+        String quoted = statement.enquoteIdentifier(table, true);
+        try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + quoted)) {
+          count.next();
+          counts.put(table.toLowerCase(Locale.ROOT), count.getLong(1));
+        }
       }
     }
     return counts;

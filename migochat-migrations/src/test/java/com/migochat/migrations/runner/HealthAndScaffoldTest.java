@@ -55,6 +55,25 @@ class HealthAndScaffoldTest {
   }
 
   @Test
+  void rowCountsReadATableWhoseNameNeedsQuotingAsATableName() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      MigrationRunner runner =
+          new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
+      runner.upgrade();
+      try (Connection connection = database.connect();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate("CREATE TABLE \"Lead Notes; DROP TABLE users\" (id INT)");
+        statement.executeUpdate("INSERT INTO \"Lead Notes; DROP TABLE users\" VALUES (1), (2)");
+      }
+
+      HealthReport health = runner.health();
+
+      assertEquals(2L, health.rowCounts().get("lead notes; drop table users"));
+      assertEquals(0L, health.rowCounts().get("users"));
+    }
+  }
+
+  @Test
   void newWritesTheNextChangeSetFileAndIncludesItLast(@TempDir Path folder) throws Exception {
     Path master = folder.resolve("migochat-changelog.xml");
     Files.writeString(

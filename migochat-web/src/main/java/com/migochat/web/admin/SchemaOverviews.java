@@ -1,12 +1,20 @@
 package com.migochat.web.admin;
 
 import com.migochat.migrations.runner.HistoryVersion;
+import com.migochat.migrations.runner.MigrationException;
 import com.migochat.migrations.runner.SchemaOverview;
 import com.migochat.migrations.startup.SchemaMigrator;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@link SchemaOverview} the console, the API and the metrics show, computed again only when
@@ -15,34 +23,83 @@ import java.util.Objects;
  * history that is most of what a console request would cost, and concurrent requests would all
  * compute the same thing. One computation runs at a time; requests arriving meanwhile take its
  * result.
+ *
+ * <p>Metric scrapes must never wait for that, nor for the database: they read {@link #lastKnown()},
+ * which returns at once and refreshes in the background.
  */
 @ApplicationScoped
 public class SchemaOverviews {
 
   static final long MAX_AGE_SECONDS = 30;
 
+  private static final Logger LOG = Logger.getLogger(SchemaOverviews.class.getName());
+
   @EJB SchemaMigrator schemaMigrator;
+
+  @Resource ManagedExecutorService background;
 
   private SchemaOverview overview;
   private HistoryVersion version;
   private long computedAt;
 
+  /** The last overview computed (null after a failed computation), and when. */
+  private record Latest(SchemaOverview overview, long computedAt) {}
+
+  private volatile Latest latest;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
+
   /** The overview of the schema as it is now. */
   public synchronized SchemaOverview current() {
-    HistoryVersion now = schemaMigrator.runner().historyVersion();
-    long age = System.nanoTime() - computedAt;
-    if (overview == null
-        || !Objects.equals(now, version)
-        || age > Duration.ofSeconds(MAX_AGE_SECONDS).toNanos()) {
-      overview = schemaMigrator.runner().overview();
-      version = now;
-      computedAt = System.nanoTime();
+    try {
+      HistoryVersion now = schemaMigrator.runner().historyVersion();
+      long age = System.nanoTime() - computedAt;
+      if (overview == null || !Objects.equals(now, version) || age > maxAge()) {
+        overview = schemaMigrator.runner().overview();
+        version = now;
+        computedAt = System.nanoTime();
+      }
+      latest = new Latest(overview, System.nanoTime());
+      return overview;
+    } catch (MigrationException e) {
+      latest = new Latest(null, System.nanoTime());
+      throw e;
     }
-    return overview;
+  }
+
+  /**
+   * The overview last computed, without waiting for anything: empty before the first computation or
+   * when the last one failed. When it is older than {@value #MAX_AGE_SECONDS} seconds, one refresh
+   * starts in the background.
+   */
+  public Optional<SchemaOverview> lastKnown() {
+    Latest seen = latest;
+    if ((seen == null || System.nanoTime() - seen.computedAt() > maxAge())
+        && refreshing.compareAndSet(false, true)) {
+      try {
+        background.execute(this::refresh);
+      } catch (RejectedExecutionException e) {
+        refreshing.set(false);
+      }
+    }
+    return seen == null ? Optional.empty() : Optional.ofNullable(seen.overview());
+  }
+
+  private void refresh() {
+    try {
+      current();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Could not refresh the schema overview for the metrics", e);
+    } finally {
+      refreshing.set(false);
+    }
   }
 
   /** Forgets the overview, after an action of this console changed the schema or history. */
   public synchronized void forget() {
     overview = null;
+  }
+
+  private static long maxAge() {
+    return Duration.ofSeconds(MAX_AGE_SECONDS).toNanos();
   }
 }

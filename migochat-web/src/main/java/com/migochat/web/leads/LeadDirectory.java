@@ -24,10 +24,15 @@ public class LeadDirectory {
   public LeadPage page(int page, int size) {
     long total =
         entityManager.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
+    // In long: page * size overflows an int for a large page, which JPA would refuse with a 500.
+    long first = (long) page * size;
+    if (first >= total || first > Integer.MAX_VALUE) {
+      return new LeadPage(page, size, total, List.of());
+    }
     List<User> users =
         entityManager
             .createQuery("SELECT u FROM User u ORDER BY u.id DESC", User.class)
-            .setFirstResult(page * size)
+            .setFirstResult((int) first)
             .setMaxResults(size)
             .getResultList();
     if (users.isEmpty()) {

@@ -12,9 +12,9 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -24,6 +24,9 @@ import java.util.logging.Logger;
  * scripts and the REST API with HTTP Basic on each request. A browser that asks for a console page
  * without a session is sent to the login form; a request under {@code /api} gets 401 with a Basic
  * challenge instead, which is what an HTTP client expects.
+ *
+ * <p>A Basic header is checked only on a path that needs a login: on any other path (the webhook,
+ * the login page) it is ignored, so it costs no PBKDF2 computation and counts as no failed login.
  */
 @ApplicationScoped
 public class ConsoleAuthentication implements HttpAuthenticationMechanism {
@@ -32,9 +35,14 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
   static final String REALM = "Migochat console";
   static final String SESSION_USER = ConsoleAuthentication.class.getName() + ".user";
 
+  /** The request attribute telling the login form that logins are throttled: a LoginOutcome. */
+  static final String THROTTLED = ConsoleAuthentication.class.getName() + ".throttled";
+
   private static final Logger LOG = Logger.getLogger(ConsoleAuthentication.class.getName());
 
   @Inject ConsoleUsers users;
+
+  @Inject CredentialCheck credentials;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -42,26 +50,26 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
       throws AuthenticationException {
     Credential submitted = context.getAuthParameters().getCredential();
     if (submitted instanceof UsernamePasswordCredential form) {
-      Optional<ConsoleUser> user = users.authenticate(form.getCaller(), form.getPasswordAsString());
-      if (user.isEmpty()) {
-        LOG.warning("Refused a console login as '" + form.getCaller() + "' from " + from(request));
-        // Not responseUnauthorized(): that sends an error page; the form says what went wrong.
-        return AuthenticationStatus.SEND_FAILURE;
-      }
-      LOG.info("Console login: " + user.get() + " from " + from(request));
-      request.getSession(true).setAttribute(SESSION_USER, user.get().name());
-      return context.notifyContainerAboutLogin(validated(user.get()));
+      return formLogin(form, request, context);
     }
     Optional<ConsoleUser> sessionUser = sessionUser(request);
     if (sessionUser.isPresent()) {
       return context.notifyContainerAboutLogin(validated(sessionUser.get()));
     }
-    Optional<ConsoleUser> basic = basicUser(request);
-    if (basic.isPresent()) {
-      return context.notifyContainerAboutLogin(validated(basic.get()));
-    }
     if (!context.isProtected()) {
       return context.doNothing();
+    }
+    Optional<BasicCredentials> basic = BasicCredentials.of(request.getHeader("Authorization"));
+    if (basic.isPresent()) {
+      LoginOutcome outcome =
+          credentials.check(
+              basic.get().name(), basic.get().password(), request.getRemoteAddr(), "HTTP Basic");
+      if (outcome.account().isPresent()) {
+        return context.notifyContainerAboutLogin(validated(outcome.account().get()));
+      }
+      if (outcome.throttling().isPresent()) {
+        return tooManyFailures(outcome, request, response);
+      }
     }
     if (request.getHeader("Authorization") != null || isApi(request)) {
       SecurityHeaders.apply(request, response);
@@ -73,6 +81,44 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
             + LOGIN_PAGE
             + "?from="
             + URLEncoder.encode(pathOf(request), StandardCharsets.UTF_8));
+  }
+
+  private AuthenticationStatus formLogin(
+      UsernamePasswordCredential form, HttpServletRequest request, HttpMessageContext context) {
+    LoginOutcome outcome =
+        credentials.check(
+            form.getCaller(), form.getPasswordAsString(), request.getRemoteAddr(), "form");
+    if (outcome.account().isEmpty()) {
+      if (outcome.throttling().isPresent()) {
+        request.setAttribute(THROTTLED, outcome);
+      }
+      // Not responseUnauthorized(): that sends an error page; the form says what went wrong.
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    ConsoleUser user = outcome.account().get();
+    LOG.info("Console login: " + user + " from " + request.getRemoteAddr());
+    request.getSession(true).setAttribute(SESSION_USER, user.name());
+    return context.notifyContainerAboutLogin(validated(user));
+  }
+
+  /** 429 with Retry-After: the credentials were not even checked. */
+  private static AuthenticationStatus tooManyFailures(
+      LoginOutcome outcome, HttpServletRequest request, HttpServletResponse response) {
+    SecurityHeaders.apply(request, response);
+    response.setStatus(429);
+    response.setHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
+    response.setContentType("text/plain;charset=UTF-8");
+    try {
+      response
+          .getWriter()
+          .println(
+              "Too many failed logins from this address or as this user: try again in "
+                  + outcome.retryAfterSeconds()
+                  + " s.");
+    } catch (IOException e) {
+      // The client is gone; the status is all it would have read.
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   /**
@@ -91,35 +137,11 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     return new CredentialValidationResult(user.name(), Set.of(user.role().roleName()));
   }
 
-  private Optional<ConsoleUser> basicUser(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    String decoded;
-    try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon < 0) {
-      return Optional.empty();
-    }
-    return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
-  }
-
   private static boolean isApi(HttpServletRequest request) {
     return pathOf(request).startsWith("/api/");
   }
 
   private static String pathOf(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
-  }
-
-  private static String from(HttpServletRequest request) {
-    return request.getRemoteAddr();
   }
 }

@@ -5,16 +5,11 @@ package com.migochat.web.security;
  *
  * @param name the login name
  * @param role what the account may do
- * @param password the password as configured: plain text, or a PBKDF2 hash in Jakarta Security's
- *     format {@code PBKDF2WithHmacSHA256:iterations:salt:hash} (salt and hash in Base64)
+ * @param passwordHash the password as a PBKDF2 hash (see {@link PasswordHash}): a hash as
+ *     configured, or the hash of a plain password computed at startup, so no plain password stays
+ *     in memory and every account costs the same to check
  */
-record ConsoleUser(String name, ConsoleRole role, String password) {
-
-  static final String HASH_PREFIX = "PBKDF2WithHmac";
-
-  boolean hashed() {
-    return password.startsWith(HASH_PREFIX);
-  }
+record ConsoleUser(String name, ConsoleRole role, String passwordHash) {
 
   @Override
   public String toString() {

@@ -53,7 +53,10 @@ public class LoginForm {
     this.from = from;
   }
 
-  /** Checks the credentials; on success starts a new session and goes where the caller wanted. */
+  /**
+   * Checks the credentials; on success starts a new session and goes where the caller wanted, when
+   * the account may see the console.
+   */
   public void logIn() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
@@ -69,24 +72,41 @@ public class LoginForm {
             AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(username, password)));
     password = null;
-    if (status == AuthenticationStatus.SUCCESS) {
-      external.redirect(request.getContextPath() + target());
+    if (status == AuthenticationStatus.SUCCESS && !seesConsole(request)) {
+      error(
+          faces,
+          "Logged in as "
+              + request.getRemoteUser()
+              + ", whose role may read /api/leads only: the console needs the admin or viewer"
+              + " role.");
+    } else if (status == AuthenticationStatus.SUCCESS) {
+      external.redirect(request.getContextPath() + LoginTarget.of(from));
       faces.responseComplete();
     } else if (status == AuthenticationStatus.SEND_CONTINUE) {
       faces.responseComplete();
+    } else if (request.getAttribute(ConsoleAuthentication.THROTTLED)
+        instanceof LoginOutcome throttled) {
+      error(
+          faces,
+          "Too many failed logins from this address or as this user: try again in "
+              + throttled.retryAfterSeconds()
+              + " seconds.");
     } else {
-      faces.addMessage(
-          null,
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user name or password.", null));
+      error(faces, "Wrong user name or password.");
     }
   }
 
-  /** Only a console page of this application: never an address elsewhere. */
-  private String target() {
-    if (from != null && from.startsWith("/admin/") && !from.contains("//")) {
-      return from;
+  private static boolean seesConsole(HttpServletRequest request) {
+    for (ConsoleRole role : ConsoleRole.values()) {
+      if (role.seesConsole() && request.isUserInRole(role.roleName())) {
+        return true;
+      }
     }
-    return ConsoleUsers.ADMIN_PAGE;
+    return false;
+  }
+
+  private static void error(FacesContext faces, String message) {
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
   /** Ends the session and shows the login form again. */

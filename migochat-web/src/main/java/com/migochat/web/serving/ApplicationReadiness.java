@@ -17,16 +17,29 @@ public class ApplicationReadiness {
   @EJB EntitySchemaCheck entitySchemaCheck;
 
   /** Why Migochat must not serve, or empty when it may. */
-  public Optional<String> reasonNotToServe() {
+  public Optional<NotServing> notServing() {
     Optional<MigrationFailure> migration = schemaMigrator.outcome().problem();
     if (migration.isPresent()) {
-      return Optional.of(migration.get().message());
+      MigrationFailure failure = migration.get();
+      return Optional.of(
+          new NotServing(
+              failure.error().name(),
+              failure.changeSet() == null ? null : failure.changeSet().id(),
+              failure.message()));
     }
-    return entitySchemaCheck.result().failure();
+    return entitySchemaCheck
+        .result()
+        .failure()
+        .map(problem -> new NotServing(NotServing.ENTITY_CHECK_FAILED, null, problem));
+  }
+
+  /** The whole reason not to serve, for logged-in operators only; empty when serving. */
+  public Optional<String> reasonNotToServe() {
+    return notServing().map(NotServing::details);
   }
 
   public boolean ready() {
-    return reasonNotToServe().isEmpty();
+    return notServing().isEmpty();
   }
 
   public EntityCheckResult entityCheck() {

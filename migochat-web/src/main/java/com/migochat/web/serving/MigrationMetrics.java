@@ -1,6 +1,5 @@
 package com.migochat.web.serving;
 
-import com.migochat.migrations.runner.MigrationException;
 import com.migochat.migrations.runner.UpgradeResult;
 import com.migochat.migrations.startup.MigrationOutcome;
 import com.migochat.migrations.startup.SchemaMigrator;
@@ -18,8 +17,10 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 /**
  * MicroProfile Metrics of the migration, at {@code /metrics?scope=application}: how long this
  * deployment's startup migration took, how many changesets it applied, whether it failed, and how
- * many changesets are pending now (read from the database at each scrape; NaN when it cannot be
- * read).
+ * many changesets are pending. A scrape reads only memory: pending comes from the overview the
+ * console computed last, refreshed in the background when older than 30 s (NaN before the first
+ * one, or when the database could not be read), so scrapes neither query the database nor wait for
+ * the console.
  */
 @ApplicationScoped
 public class MigrationMetrics {
@@ -48,9 +49,11 @@ public class MigrationMetrics {
         m -> m.schemaMigrator.outcome().schemaCurrent() ? 0.0 : 1.0);
     gauge(
         "migochat.migration.pending",
-        "Changesets of the changelog the database has not run",
+        "Changesets of the changelog the database has not run, as last seen (at most 30 s ago)",
         MetricUnits.NONE,
-        MigrationMetrics::pending);
+        m -> m.overviews.lastKnown().map(o -> (double) o.pending().size()).orElse(Double.NaN));
+    // Starts computing the first overview now, in the background, so that early scrapes find it.
+    overviews.lastKnown();
   }
 
   private void gauge(
@@ -64,22 +67,5 @@ public class MigrationMetrics {
   private double startup(Function<UpgradeResult, Double> measure) {
     MigrationOutcome outcome = schemaMigrator.outcome();
     return outcome.upgrade().map(measure).orElse(Double.NaN);
-  }
-
-  /**
-   * Runs with the application's class loader as the thread's context class loader: Payara scrapes
-   * on its own threads, where Liquibase would not find its services.
-   */
-  private double pending() {
-    Thread thread = Thread.currentThread();
-    ClassLoader scrapers = thread.getContextClassLoader();
-    thread.setContextClassLoader(MigrationMetrics.class.getClassLoader());
-    try {
-      return overviews.current().pending().size();
-    } catch (MigrationException e) {
-      return Double.NaN;
-    } finally {
-      thread.setContextClassLoader(scrapers);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package com.migochat.web.serving;
 
-import com.migochat.migrations.startup.MigrationOutcome;
 import com.migochat.migrations.startup.SchemaMigrator;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** MicroProfile readiness: UP only when the schema is at head and the entities match it. */
+/**
+ * MicroProfile readiness: UP only when the schema is at head and the entities match it. Anyone can
+ * read it, so when DOWN it says only the stable code and the changeset: the database's words,
+ * hosts, processes and SQL stay in the log and behind the console's login.
+ */
 @Readiness
 @ApplicationScoped
 public class SchemaReadiness implements HealthCheck {
@@ -22,30 +25,26 @@ public class SchemaReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    Optional<String> reason = readiness.reasonNotToServe();
+    Optional<NotServing> notServing = readiness.notServing();
     HealthCheckResponseBuilder response =
-        HealthCheckResponse.named("migochat-schema")
-            .status(reason.isEmpty())
-            .withData("reason", reason.orElse("schema at head"));
-    MigrationOutcome outcome = schemaMigrator.outcome();
-    outcome
+        HealthCheckResponse.named("migochat-schema").status(notServing.isEmpty());
+    if (notServing.isPresent()) {
+      response.withData("reason", notServing.get().publicReason());
+      response.withData("error", notServing.get().code());
+      if (notServing.get().changeSet() != null) {
+        response.withData("changeSet", notServing.get().changeSet());
+      }
+      return response.build();
+    }
+    response.withData("reason", "schema at head");
+    schemaMigrator
+        .outcome()
         .upgrade()
         .ifPresent(
             result ->
                 response
                     .withData("applied", result.applied().size())
                     .withData("tookMillis", result.took().toMillis()));
-    outcome
-        .problem()
-        .ifPresent(
-            failure -> {
-              response
-                  .withData("error", failure.error().name())
-                  .withData("action", failure.action());
-              if (failure.changeSet() != null) {
-                response.withData("changeSet", failure.changeSet().id());
-              }
-            });
     return response.build();
   }
 }

@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Answers 503 with the reason while the schema is not at head, so nothing is served from a schema
- * the code does not expect. The migration console and its API stay reachable (still behind the
- * admin login) so operators can see what failed.
+ * Answers 503 while the schema is not at head, so nothing is served from a schema the code does not
+ * expect. The answer carries the stable code and the changeset only, since anyone can read it; the
+ * migration console and its API stay reachable (still behind the login) and show the details.
  *
  * <p>Mapped in web.xml after {@code SecurityHeaders}, so its 503 carries the security headers too.
  */
@@ -27,8 +27,8 @@ public class ServingGate extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    Optional<String> reason = readiness.reasonNotToServe();
-    if (reason.isEmpty()
+    Optional<NotServing> notServing = readiness.notServing();
+    if (notServing.isEmpty()
         || path.startsWith("/admin/")
         || path.startsWith("/api/migrations")
         || path.equals("/login.xhtml")
@@ -38,6 +38,6 @@ public class ServingGate extends HttpFilter {
     }
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setContentType("text/plain;charset=UTF-8");
-    response.getWriter().println("Migochat is not serving: " + reason.get());
+    response.getWriter().println("Migochat is not serving: " + notServing.get().publicReason());
   }
 }
