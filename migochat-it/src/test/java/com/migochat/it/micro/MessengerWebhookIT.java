@@ -344,7 +344,7 @@ class MessengerWebhookIT {
 
   @Test
   @Order(10)
-  void aFullBatchOfAThousandEventsIsStoredWithLookupsPerBatchNotPerEvent() throws Exception {
+  void aFullBatchOfAThousandEventsIsStoredInOrderWithLookupsPerBatchNotPerEvent() throws Exception {
     List<String> events = new ArrayList<>();
     for (int user = 0; user < 250; user++) {
       String psid = "psid-batch-" + user;
@@ -367,6 +367,19 @@ class MessengerWebhookIT {
         "A signed body of 1000 Messenger events (%d KB) was stored in %d ms%n",
         body.length / 1024, millis);
     assertEquals(List.of(before.get(0) + 250, before.get(1) + 1000, before.get(2) + 500), counts());
+    // The leads list takes the newest lead and a lead's latest activity by id.
+    List<String> firstSeen = new ArrayList<>();
+    for (int user = 0; user < 250; user++) {
+      firstSeen.add("psid-batch-" + user);
+    }
+    assertEquals(
+        firstSeen, rows("SELECT psid FROM users WHERE psid LIKE 'psid-batch-%' ORDER BY id"));
+    assertEquals(
+        List.of("250"),
+        rows(
+            "SELECT COUNT(*) FROM lead_activities a JOIN users u ON u.id = a.user_id"
+                + " WHERE u.psid LIKE 'psid-batch-%' AND a.activity_type = 'postback' AND a.id ="
+                + " (SELECT MAX(b.id) FROM lead_activities b WHERE b.user_id = a.user_id)"));
     // PostgreSQL publishes a transaction's table statistics together, a moment after it ends.
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (messagesStatistic("n_tup_ins") < insertsBefore + 1000 && System.nanoTime() < deadline) {

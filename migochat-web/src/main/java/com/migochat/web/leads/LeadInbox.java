@@ -27,7 +27,8 @@ import java.util.function.Function;
  *
  * <p>The cost does not grow with queries per event: one query reads the body's known users, one its
  * message ids already stored, one its dead letters already kept (per {@value #CHUNK} values), and
- * the inserts are flushed once, at the end.
+ * the inserts are flushed at the end, earlier only where their order would be lost (see {@link
+ * InsertOrder}).
  */
 @Stateless
 public class LeadInbox {
@@ -44,6 +45,7 @@ public class LeadInbox {
     Map<String, User> users = knownUsers(events);
     Set<String> storedIds = storedMessageIds(events);
     Map<String, WebhookDeadLetter> kept = keptDeadLetters(rejected);
+    InsertOrder order = new InsertOrder();
     int messages = 0;
     int redelivered = 0;
     int activities = 0;
@@ -55,6 +57,7 @@ public class LeadInbox {
       }
       User user = users.get(event.psid());
       if (user == null) {
+        order.beforeNewUser();
         user = new User(event.psid());
         entityManager.persist(user);
         users.put(event.psid(), user);
@@ -65,6 +68,7 @@ public class LeadInbox {
       messages++;
       if (event.activity().isPresent()) {
         MessagingEvent.Activity activity = event.activity().get();
+        order.beforeActivityOf(user);
         entityManager.persist(new LeadActivity(user, activity.type(), activity.details()));
         activities++;
       }
@@ -79,7 +83,7 @@ public class LeadInbox {
       }
       deadLetters.add(letter);
     }
-    // The one flush: it gives the dead letters the ids the log names.
+    // The last flush also gives the dead letters the ids the log names.
     entityManager.flush();
     return new StoredEvents(
         messages,
@@ -87,6 +91,37 @@ public class LeadInbox {
         activities,
         newUsers,
         deadLetters.stream().map(WebhookDeadLetter::getId).toList());
+  }
+
+  /**
+   * Flushes where one flush would lose the body's order. EclipseLink inserts the new rows of an
+   * entity in any order within a flush, and the leads list takes the newest user and a user's
+   * latest activity by id. So a flush holds at most one new user and one activity per user; most
+   * events are plain messages of known users and need none.
+   */
+  private final class InsertOrder {
+    private boolean newUser;
+    private final Set<User> withActivity = new HashSet<>();
+
+    void beforeNewUser() {
+      if (newUser) {
+        flush();
+      }
+      newUser = true;
+    }
+
+    void beforeActivityOf(User user) {
+      if (withActivity.contains(user)) {
+        flush();
+      }
+      withActivity.add(user);
+    }
+
+    private void flush() {
+      entityManager.flush();
+      newUser = false;
+      withActivity.clear();
+    }
   }
 
   private Map<String, User> knownUsers(List<MessagingEvent> events) {
