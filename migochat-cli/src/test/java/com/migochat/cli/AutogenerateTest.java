@@ -39,7 +39,7 @@ class AutogenerateTest {
               "add full name",
               "--url=" + database.url(),
               "--user=" + database.user(),
-              "--changelog=db/test/before-full-name-changelog.xml",
+              "--changelog=db/test/without-full-name-changelog.xml",
               "--dir=" + folder,
               "--author=tester");
 

@@ -28,6 +28,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MigochatCliIT {
 
   private static final String FULL_NAME = "20250527_1100_add_full_name_to_users";
+  private static final String HEAD = "20261129_1010_widen_message_text";
+
+  /** How many changesets the shipped changelog has. */
+  private static final int CHANGESETS = 6;
+
+  /** How many of them follow full_name. */
+  private static final int AFTER_FULL_NAME = 2;
 
   /** What one run of the jar printed and returned. */
   record Run(int exitCode, String out, String err) {}
@@ -114,13 +121,13 @@ class MigochatCliIT {
     try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
       Run upgrade = migochat(database, "upgrade");
       assertEquals(0, upgrade.exitCode(), upgrade.err());
-      assertTrue(upgrade.out().startsWith("Applied 4 changesets"), upgrade.out());
+      assertTrue(upgrade.out().startsWith("Applied " + CHANGESETS + " changesets"), upgrade.out());
 
       JsonNode current = json(migochat(database, "current", "--json"));
-      assertEquals(FULL_NAME, current.at("/changeSet/changeSet/id").asText());
+      assertEquals(HEAD, current.at("/changeSet/changeSet/id").asText());
       assertTrue(current.get("atHead").asBoolean());
 
-      Run downgrade = migochat(database, "downgrade", "-1");
+      Run downgrade = migochat(database, "downgrade", "-" + (1 + AFTER_FULL_NAME));
       assertEquals(0, downgrade.exitCode(), downgrade.err());
       assertTrue(downgrade.out().contains(FULL_NAME), downgrade.out());
       assertEquals(FULL_NAME, json(migochat(database, "heads", "--json")).at("/0/id").asText());
@@ -129,7 +136,7 @@ class MigochatCliIT {
       assertEquals(0, preview.exitCode(), preview.err());
       assertTrue(preview.out().toLowerCase().contains("add full_name"), preview.out());
       assertEquals(
-          1,
+          1 + AFTER_FULL_NAME,
           json(migochat(database, "current", "--json")).get("pending").asInt(),
           "--sql changed the database");
 
@@ -140,8 +147,8 @@ class MigochatCliIT {
       assertTrue(show.out().toLowerCase().contains("drop column full_name"), show.out());
       assertEquals(0, migochat(database, "tag", "release-1").exitCode());
       JsonNode history = json(migochat(database, "history", "--json", "--size", "2"));
-      assertEquals(4, history.get("total").asInt());
-      assertEquals(FULL_NAME, history.at("/runs/0/changeSet/id").asText());
+      assertEquals(CHANGESETS, history.get("total").asInt());
+      assertEquals(HEAD, history.at("/runs/0/changeSet/id").asText());
       assertEquals("release-1", history.at("/runs/0/tag").asText());
     }
   }
@@ -195,7 +202,7 @@ class MigochatCliIT {
 
       assertEquals(3, before.at("/rowCounts/users").asInt());
       assertEquals(HealthCommand.UNHEALTHY, emptied.exitCode(), emptied.out());
-      assertTrue(emptied.out().contains("4 changesets pending"), emptied.out());
+      assertTrue(emptied.out().contains(CHANGESETS + " changesets pending"), emptied.out());
       assertEquals(0, restore.exitCode(), restore.err());
       assertEquals(before.get("rowCounts"), after.get("rowCounts"));
       assertEquals(before.get("version"), after.get("version"));
@@ -354,7 +361,9 @@ class MigochatCliIT {
       Run unlock = migochat(database, "unlock");
 
       assertEquals(0, baseline.exitCode(), baseline.err());
-      assertTrue(baseline.out().contains("Recorded 4 changesets as applied"), baseline.out());
+      assertTrue(
+          baseline.out().contains("Recorded " + CHANGESETS + " changesets as applied"),
+          baseline.out());
       assertTrue(json(migochat(database, "current", "--json")).get("atHead").asBoolean());
       assertEquals(1, again.exitCode());
       assertTrue(again.err().contains("needs no baseline"), again.err());

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -44,8 +45,12 @@ public class Message {
   @Column(name = "direction", nullable = false, length = 3)
   private Direction direction;
 
-  /** Messenger limits a text message to 2000 characters. */
-  @Column(name = "text", length = 2000)
+  /**
+   * Unbounded: 2000 characters is Messenger's limit for what a page sends, not for what users
+   * write, and a column counted in UTF-16 units (H2) held only half as many emoji.
+   */
+  @Lob
+  @Column(name = "text")
   private String text;
 
   @Column(name = "sent_at", nullable = false)

@@ -49,7 +49,10 @@ class MicroOnH2IT {
     assertEquals(200, page.statusCode(), page.body());
     assertTrue(
         page.body()
-            .contains("<dd id=\"current-version\">20250527_1100_add_full_name_to_users</dd>"),
+            .contains(
+                "<dd id=\"current-version\">"
+                    + CHANGESET_IDS.get(CHANGESET_IDS.size() - 1)
+                    + "</dd>"),
         page.body());
     assertTrue(page.body().contains("<td>User</td><td>0</td>"), page.body());
   }

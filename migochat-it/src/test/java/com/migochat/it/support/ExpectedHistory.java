@@ -11,7 +11,9 @@ public final class ExpectedHistory {
           "20250115_0900_initial_schema",
           "20250303_1030_add_email_to_users",
           "20250412_1415_add_lead_tags",
-          "20250527_1100_add_full_name_to_users");
+          "20250527_1100_add_full_name_to_users",
+          "20261129_1000_add_webhook_dead_letters",
+          "20261129_1010_widen_message_text");
 
   private ExpectedHistory() {}
 }

@@ -35,14 +35,52 @@ public final class MessengerEvents {
         .formatted(psid, PAGE_ID);
   }
 
+  /** A read receipt, which Migochat does not store. */
+  public static String read(String psid) {
+    return "{\"sender\":{\"id\":\"%s\"},\"recipient\":{\"id\":\"%s\"},\"timestamp\":1764000002000,\"read\":{\"watermark\":1764000000000}}"
+        .formatted(psid, PAGE_ID);
+  }
+
+  /** An opt-in from the checkbox plugin: it names no sender, only a {@code user_ref}. */
+  public static String checkboxOptin(String userRef) {
+    return "{\"recipient\":{\"id\":\"%s\"},\"timestamp\":1764000002000,\"optin\":{\"ref\":\"signup\",\"user_ref\":\"%s\"}}"
+        .formatted(PAGE_ID, userRef);
+  }
+
+  /** A reaction to the message {@code mid}, which Migochat does not store. */
+  public static String reaction(String psid, String mid) {
+    return "{\"sender\":{\"id\":\"%s\"},\"recipient\":{\"id\":\"%s\"},\"timestamp\":1764000002000,\"reaction\":{\"reaction\":\"love\",\"emoji\":\"\\u2764\",\"action\":\"react\",\"mid\":\"%s\"}}"
+        .formatted(psid, PAGE_ID, mid);
+  }
+
+  /** A user who came from an ad, which Migochat does not store. */
+  public static String referral(String psid) {
+    return "{\"sender\":{\"id\":\"%s\"},\"recipient\":{\"id\":\"%s\"},\"timestamp\":1764000002000,\"referral\":{\"ref\":\"ad-42\",\"source\":\"ADS\",\"type\":\"OPEN_THREAD\"}}"
+        .formatted(psid, PAGE_ID);
+  }
+
   /** A page-event body with one entry holding {@code events}. */
   public static byte[] body(List<String> events) {
-    return ("{\"object\":\"page\",\"entry\":[{\"id\":\""
-            + PAGE_ID
-            + "\",\"time\":1764000003000,"
-            + "\"messaging\":["
-            + String.join(",", events)
-            + "]}]}")
+    return bodyOf(entry("messaging", events));
+  }
+
+  /**
+   * An entry of the page with {@code events} under {@code field}: {@code messaging}, or {@code
+   * standby} while another app owns the conversation (handover).
+   */
+  public static String entry(String field, List<String> events) {
+    return "{\"id\":\""
+        + PAGE_ID
+        + "\",\"time\":1764000003000,\""
+        + field
+        + "\":["
+        + String.join(",", events)
+        + "]}";
+  }
+
+  /** A page-event body with these entries. */
+  public static byte[] bodyOf(String... entries) {
+    return ("{\"object\":\"page\",\"entry\":[" + String.join(",", entries) + "]}")
         .getBytes(StandardCharsets.UTF_8);
   }
 

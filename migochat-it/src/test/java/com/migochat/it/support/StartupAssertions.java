@@ -14,7 +14,7 @@ import java.util.TreeSet;
 public final class StartupAssertions {
 
   private static final List<String> ENTITIES =
-      List.of("LeadActivity", "LeadTag", "Message", "User");
+      List.of("LeadActivity", "LeadTag", "Message", "User", "WebhookDeadLetter");
 
   private StartupAssertions() {}
 

@@ -46,6 +46,7 @@ class BackupBeforeUpgradeTest {
       MigrationRunner runner =
           new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
       DatabaseBackup backups = backups(database.url(), database.user(), "", null);
+      int changeSets = runner.status().pending().size();
 
       assertEquals(
           Optional.empty(),
@@ -75,7 +76,7 @@ class BackupBeforeUpgradeTest {
       assertTrue(Files.size(backup.file()) > 0);
       backups.restore(backup.file());
       assertEquals(2, runner.status().history().size(), "the backup undoes the upgrade");
-      assertEquals(2, runner.status().pending().size());
+      assertEquals(changeSets - 2, runner.status().pending().size());
     }
   }
 

@@ -40,6 +40,11 @@ class ChecksumAcceptanceTest {
           new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
       runner.upgrade();
       List<ChangeSet> changeSets = changeLog().getChangeSets();
+      ChangeSet fullName =
+          changeSets.stream()
+              .filter(set -> set.getId().equals(FULL_NAME))
+              .findFirst()
+              .orElseThrow();
       for (ChangeSet changeSet : changeSets) {
         storeChecksum(database, changeSet.getId(), v8(changeSet));
       }
@@ -63,7 +68,7 @@ class ChecksumAcceptanceTest {
       assertTrue(refused.getMessage().contains(FULL_NAME), refused.getMessage());
       assertTrue(checksums(database).stream().allMatch(sum -> sum.startsWith("8:")));
 
-      storeChecksum(database, FULL_NAME, v8(changeSets.get(changeSets.size() - 1)));
+      storeChecksum(database, FULL_NAME, v8(fullName));
       ChecksumAcceptance acceptance = runner.acceptChecksums("Liquibase 4.21 to 4.33");
 
       assertEquals(changeSets.size(), acceptance.accepted().size());
@@ -73,7 +78,7 @@ class ChecksumAcceptanceTest {
       assertEquals(changeSets.size(), audit.size());
       assertTrue(audit.get(0).endsWith("Liquibase 4.21 to 4.33"), audit.get(0));
 
-      storeChecksum(database, FULL_NAME, v8(changeSets.get(changeSets.size() - 1)));
+      storeChecksum(database, FULL_NAME, v8(fullName));
       runner.upgrade();
       assertTrue(checksums(database).stream().allMatch(sum -> sum.startsWith("9:")));
       List<String> afterUpgrade = audit(database);

@@ -51,7 +51,7 @@ class CrashSafeLockTest {
 
       UpgradeResult upgrade = runner.upgrade();
 
-      assertEquals(3, upgrade.applied().size());
+      assertEquals(MigrationRunnerTest.CHANGELOG_IDS.size() - 1, upgrade.applied().size());
       assertTrue(runner.status().atHead());
       assertFalse(runner.health().lock().locked());
     }

@@ -29,7 +29,11 @@ class MigrationRunnerTest {
           "20250115_0900_initial_schema",
           "20250303_1030_add_email_to_users",
           "20250412_1415_add_lead_tags",
-          "20250527_1100_add_full_name_to_users");
+          "20250527_1100_add_full_name_to_users",
+          "20261129_1000_add_webhook_dead_letters",
+          "20261129_1010_widen_message_text");
+
+  static final String FULL_NAME = "20250527_1100_add_full_name_to_users";
 
   private static MigrationRunner runnerOn(ThrowawayDatabase database) {
     return new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
@@ -52,9 +56,11 @@ class MigrationRunnerTest {
       Collections.reverse(newestFirst);
       assertEquals(
           newestFirst, status.history().stream().map(run -> run.changeSet().id()).toList());
-      assertEquals(CHANGELOG_IDS.get(3), status.current().orElseThrow().changeSet().id());
       assertEquals(
-          "migochat/20250527_1100_add_full_name_to_users.xml",
+          CHANGELOG_IDS.get(CHANGELOG_IDS.size() - 1),
+          status.current().orElseThrow().changeSet().id());
+      assertEquals(
+          "migochat/20261129_1010_widen_message_text.xml",
           status.current().orElseThrow().changeSet().file());
     }
   }
@@ -81,10 +87,9 @@ class MigrationRunnerTest {
       throws SQLException {
     try (ThrowawayDatabase database = ThrowawayDatabase.create(engine)) {
       MigrationRunner runner = runnerOn(database);
-      runner.upgrade();
+      runner.upgrade(new UpgradeTarget.ToChangeSet(FULL_NAME));
       DowngradeResult down = runner.downgrade(new DowngradeTarget.Steps(1));
-      assertEquals(
-          List.of(CHANGELOG_IDS.get(3)), down.rolledBack().stream().map(ChangeSetRef::id).toList());
+      assertEquals(List.of(FULL_NAME), down.rolledBack().stream().map(ChangeSetRef::id).toList());
       List<List<String>> names =
           List.of(
               List.of("p1", "Mary Ann", "Smith"),
@@ -97,7 +102,7 @@ class MigrationRunnerTest {
         insertUsers(connection, names);
       }
 
-      runner.upgrade();
+      runner.upgrade(new UpgradeTarget.ToChangeSet(FULL_NAME));
 
       try (Connection connection = database.connect()) {
         assertEquals(
@@ -145,7 +150,8 @@ class MigrationRunnerTest {
           e.getMessage());
       assertTrue(e.getMessage().contains(". Action: "), e.getMessage());
       try (Connection connection = database.connect()) {
-        assertEquals(4, column(connection, "SELECT ID FROM DATABASECHANGELOG").size());
+        assertEquals(
+            CHANGELOG_IDS.size(), column(connection, "SELECT ID FROM DATABASECHANGELOG").size());
         if (engine == Engine.POSTGRESQL) {
           assertEquals(tablesBefore, tableNames(connection), "PostgreSQL kept part of it");
           assertTrue(failure.action().startsWith("the database rolled back everything"));

@@ -9,12 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.migochat.migrations.testing.ThrowawayDatabase;
 import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Upgrades and downgrades to the targets Alembic users know: ids, counts, tags, dates, base. */
 class MigrationTargetsTest {
+
+  private static final int LAST = CHANGELOG_IDS.size() - 1;
+
+  private static List<String> newestFirst(List<String> ids) {
+    List<String> reversed = new ArrayList<>(ids);
+    Collections.reverse(reversed);
+    return reversed;
+  }
 
   private static List<String> ids(List<ChangeSetRef> changeSets) {
     return changeSets.stream().map(ChangeSetRef::id).toList();
@@ -37,10 +47,10 @@ class MigrationTargetsTest {
       assertEquals(
           List.of(CHANGELOG_IDS.get(2)), ids(runner.upgrade(UpgradeTarget.parse("+1")).applied()));
       assertTrue(runner.upgrade(UpgradeTarget.parse(CHANGELOG_IDS.get(0))).nothingApplied());
-      assertEquals(List.of(CHANGELOG_IDS.get(3)), ids(runner.upgrade().applied()));
+      assertEquals(CHANGELOG_IDS.subList(3, LAST + 1), ids(runner.upgrade().applied()));
 
       assertEquals(
-          List.of(CHANGELOG_IDS.get(3), CHANGELOG_IDS.get(2)),
+          newestFirst(CHANGELOG_IDS.subList(2, LAST + 1)),
           ids(runner.downgrade(DowngradeTarget.parse(CHANGELOG_IDS.get(1))).rolledBack()));
       assertEquals(List.of(CHANGELOG_IDS.get(1), CHANGELOG_IDS.get(0)), appliedIds(runner));
       assertEquals(
@@ -64,11 +74,11 @@ class MigrationTargetsTest {
       assertEquals(CHANGELOG_IDS.get(1), tag.changeSet().id());
       assertEquals("release-1", runner.status().latestTag().orElseThrow());
       assertEquals(
-          List.of(CHANGELOG_IDS.get(3), CHANGELOG_IDS.get(2)),
+          newestFirst(CHANGELOG_IDS.subList(2, LAST + 1)),
           ids(runner.downgrade(DowngradeTarget.parse("tag:release-1")).rolledBack()));
       runner.upgrade();
       assertEquals(
-          List.of(CHANGELOG_IDS.get(3), CHANGELOG_IDS.get(2)),
+          newestFirst(CHANGELOG_IDS.subList(2, LAST + 1)),
           ids(runner.downgrade(new DowngradeTarget.ToDate(afterTag)).rolledBack()));
     }
   }
@@ -84,14 +94,14 @@ class MigrationTargetsTest {
       SqlPreview up = runner.upgradeSql(new UpgradeTarget.Head());
       SqlPreview down = runner.downgradeSql(DowngradeTarget.parse("-2"));
 
-      assertEquals(List.of(CHANGELOG_IDS.get(3)), ids(up.changeSets()));
+      assertEquals(CHANGELOG_IDS.subList(3, LAST + 1), ids(up.changeSets()));
       assertTrue(up.sql().toLowerCase().contains("full_name"), up.sql());
       assertEquals(List.of(CHANGELOG_IDS.get(2), CHANGELOG_IDS.get(1)), ids(down.changeSets()));
       assertTrue(down.sql().toLowerCase().contains("drop table"), down.sql());
       assertEquals(
           List.of(CHANGELOG_IDS.get(2), CHANGELOG_IDS.get(1), CHANGELOG_IDS.get(0)),
           appliedIds(runner));
-      assertEquals(List.of(CHANGELOG_IDS.get(3)), ids(runner.status().pending()));
+      assertEquals(CHANGELOG_IDS.subList(3, LAST + 1), ids(runner.status().pending()));
     }
   }
 
@@ -106,12 +116,12 @@ class MigrationTargetsTest {
       HistoryPage first = runner.history(0, 3);
       HistoryPage second = runner.history(1, 3);
 
-      assertEquals(4, first.total());
+      assertEquals(CHANGELOG_IDS.size(), first.total());
       assertEquals(
-          List.of(CHANGELOG_IDS.get(3), CHANGELOG_IDS.get(2), CHANGELOG_IDS.get(1)),
+          newestFirst(CHANGELOG_IDS.subList(LAST - 2, LAST + 1)),
           first.runs().stream().map(run -> run.changeSet().id()).toList());
       assertEquals(
-          List.of(CHANGELOG_IDS.get(0)),
+          newestFirst(CHANGELOG_IDS.subList(LAST - 5, LAST - 2)),
           second.runs().stream().map(run -> run.changeSet().id()).toList());
     }
   }

@@ -13,14 +13,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The Messenger Platform webhook. {@code GET} answers the subscription handshake; {@code POST}
- * takes page events, only with a valid {@code X-Hub-Signature-256}, and stores them all or none.
- * Every refusal is a 4xx with a one-line reason; nothing is stored unless the answer is 200.
+ * takes page events, only with a valid {@code X-Hub-Signature-256}. A body is refused as a whole
+ * only when it is unsigned, not JSON or too large (a 4xx with a one-line reason). Otherwise every
+ * usable message and postback is stored, and every unusable one is kept as a dead letter and logged
+ * with its position and reason, in one transaction: a database failure stores none of them and
+ * answers 503, so that Facebook delivers the body again.
  */
 @WebServlet("/webhook")
 public class MessengerWebhook extends HttpServlet {
@@ -93,13 +97,40 @@ public class MessengerWebhook extends HttpServlet {
       answer(response, 400, e.getMessage());
       return;
     }
+    long started = System.nanoTime();
     Optional<StoredEvents> stored = store(events);
     if (stored.isEmpty()) {
       answer(response, 503, "events not stored now; Facebook redelivers them");
       return;
     }
-    LOG.fine(() -> "Messenger events: " + stored.get() + ", " + events.ignored() + " ignored");
+    logDeadLetters(events.rejected(), stored.get().deadLetters());
+    LOG.fine(
+        () ->
+            "Messenger events stored in "
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms: "
+                + stored.get()
+                + "; skipped by kind: "
+                + events.ignored());
     answer(response, 200, "EVENT_RECEIVED");
+  }
+
+  /** One line per event kept as a dead letter: where it was, why, and how to get at it. */
+  private static void logDeadLetters(List<RejectedEvent> rejected, List<Long> ids) {
+    for (int n = 0; n < rejected.size(); n++) {
+      LOG.warning(
+          "Kept Messenger event "
+              + rejected.get(n).position()
+              + " as dead letter "
+              + ids.get(n)
+              + ": "
+              + rejected.get(n).reason()
+              + ". The other events of its body were stored. See it at"
+              + " /migochat/api/webhook/dead-letters and, once the cause is fixed, POST"
+              + " /migochat/api/webhook/dead-letters/"
+              + ids.get(n)
+              + "/replay to store it.");
+    }
   }
 
   /**
@@ -109,13 +140,13 @@ public class MessengerWebhook extends HttpServlet {
   private Optional<StoredEvents> store(PageEvents events) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return Optional.of(inbox.store(events.events()));
+        return Optional.of(inbox.store(events.events(), events.rejected()));
       } catch (EJBException e) {
         if (attempt == 2) {
           LOG.log(
               Level.WARNING,
               "Could not store "
-                  + events.events().size()
+                  + (events.events().size() + events.rejected().size())
                   + " Messenger events (answered 503, Facebook redelivers): "
                   + e.getMessage(),
               e);

@@ -1,6 +1,9 @@
 package com.migochat.web.messenger;
 
-/** A webhook body that cannot be stored as it is; the message says what is wrong and where. */
+/**
+ * A webhook body that cannot be read, or an event that cannot be stored as it is; the message says
+ * what is wrong and where.
+ */
 public class UnusablePayload extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
