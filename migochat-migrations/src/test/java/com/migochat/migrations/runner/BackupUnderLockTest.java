@@ -33,7 +33,8 @@ class BackupUnderLockTest {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
       MigrationRunner runner =
           new MigrationRunner(database.dataSource(), new MigrationSettings(PAUSE_CHANGELOG, ""));
-      runner.upgrade(new UpgradeTarget.Steps(4));
+      int changeSets = runner.status().pending().size();
+      runner.upgrade(new UpgradeTarget.Steps(changeSets - 1));
       List<Process> instances = new ArrayList<>();
       try {
         for (int instance = 0; instance < INSTANCES; instance++) {
@@ -62,7 +63,7 @@ class BackupUnderLockTest {
       try (Stream<Path> files = Files.list(backups)) {
         assertEquals(1, files.count(), "backups taken");
       }
-      assertEquals(5, runner.status().history().size());
+      assertEquals(changeSets, runner.status().history().size());
       assertEquals(0, runner.status().pending().size());
     }
   }

@@ -24,7 +24,7 @@ public final class UpgradingProcess {
     MigrationRunner runner = new MigrationRunner(dataSource, new MigrationSettings(args[2], ""));
     BackupBeforeUpgrade backup =
         new BackupBeforeUpgrade(
-            new DatabaseBackup(args[0], args[1], "", null),
+            new DatabaseBackup(args[0], args[1], "", BackupSettings.defaults()),
             BackupBeforeUpgrade.Policy.ALWAYS,
             Path.of(args[3]));
     System.out.println(READY);
