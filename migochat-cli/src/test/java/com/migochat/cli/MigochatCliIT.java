@@ -223,7 +223,8 @@ class MigochatCliIT {
       assertEquals(1, refused.err().lines().count(), refused.err());
       assertTrue(refused.err().startsWith("error: RESTORE_REFUSED: "), refused.err());
       assertTrue(refused.err().contains("pass --yes"), refused.err());
-      assertEquals(4, json(migochat(database, "current", "--json")).get("pending").asInt());
+      assertEquals(
+          CHANGESETS, json(migochat(database, "current", "--json")).get("pending").asInt());
     }
   }
 
@@ -246,7 +247,7 @@ class MigochatCliIT {
       assertTrue(mistyped.out().contains("Type the database name to go on: "), mistyped.out());
       assertEquals(1, mistyped.exitCode(), mistyped.out());
       assertTrue(mistyped.out().contains("was not typed"), mistyped.out());
-      assertEquals(4, pendingAfterMistyped, "nothing was restored");
+      assertEquals(CHANGESETS, pendingAfterMistyped, "nothing was restored");
       assertEquals(0, typed.exitCode(), typed.out());
       assertTrue(json(migochat(database, "current", "--json")).get("atHead").asBoolean());
     }
