@@ -1,6 +1,7 @@
 package com.migochat.benchmark;
 
-import com.migochat.migrations.runner.ScratchDatabase;
+import com.migochat.runner.database.DatabaseLogin;
+import com.migochat.runner.schema.ScratchDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -256,7 +257,7 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   private ScratchDatabase scratch() {
-    return ScratchDatabase.beside(target.pgUrl(), target.pgUser(), "");
+    return ScratchDatabase.beside(DatabaseLogin.of(target.pgUrl(), target.pgUser(), ""));
   }
 
   /** A step's wall time, and the heap it left in use. */

@@ -1,8 +1,8 @@
 package com.migochat.benchmark;
 
-import com.migochat.migrations.datasource.JdbcUrlDataSource;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.database.DatabaseLogin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,10 +96,10 @@ enum Contender {
   RUNNER("migochat runner") {
     @Override
     void migrate(String url, String user, Path folder) {
-      JdbcUrlDataSource dataSource = new JdbcUrlDataSource();
-      dataSource.setUrl(url);
-      dataSource.setUser(user);
-      new MigrationRunner(dataSource, new MigrationSettings(SyntheticChangeLogs.PER_FILE, ""))
+      new MigrationRunner(
+              MigrationConfiguration.configure(DatabaseLogin.of(url, user, ""))
+                  .changeLog(SyntheticChangeLogs.PER_FILE)
+                  .load())
           .upgrade();
     }
 

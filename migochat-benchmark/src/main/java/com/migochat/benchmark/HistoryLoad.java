@@ -1,6 +1,7 @@
 package com.migochat.benchmark;
 
-import com.migochat.migrations.runner.ScratchDatabase;
+import com.migochat.runner.database.DatabaseLogin;
+import com.migochat.runner.schema.ScratchDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -164,7 +165,8 @@ final class HistoryLoad implements Callable<Integer> {
     String password = randomPassword();
     List<EndpointLatencies> results = new ArrayList<>();
     Path log;
-    try (ScratchDatabase database = ScratchDatabase.beside(target.pgUrl(), target.pgUser(), "");
+    try (ScratchDatabase database =
+            ScratchDatabase.beside(DatabaseLogin.of(target.pgUrl(), target.pgUser(), ""));
         MicroProcess micro =
             MicroProcess.start(
                 target.micro(),

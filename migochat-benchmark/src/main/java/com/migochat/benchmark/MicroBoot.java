@@ -1,8 +1,8 @@
 package com.migochat.benchmark;
 
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
-import com.migochat.migrations.runner.ScratchDatabase;
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.schema.ScratchDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ final class MicroBoot {
 
   /** Boots bare Micro, then Micro with Migochat on {@code database} after migrating it. */
   Times measure(ScratchDatabase database, String user) throws IOException, InterruptedException {
-    new MigrationRunner(database.dataSource(), MigrationSettings.defaults()).upgrade();
+    new MigrationRunner(MigrationConfiguration.configure(database.login()).load()).upgrade();
     Boot bare = boot(List.of(), "/", Map.of(), false);
     Boot app =
         boot(

@@ -1,6 +1,6 @@
 package com.migochat.benchmark;
 
-import com.migochat.migrations.runner.ChangeLogHistory;
+import com.migochat.runner.history.ChangeLogHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

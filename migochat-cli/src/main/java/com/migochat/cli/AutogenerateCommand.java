@@ -1,10 +1,11 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.SchemaComparison;
-import com.migochat.migrations.runner.SchemaDifferences;
-import com.migochat.migrations.runner.ScratchDatabase;
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.config.BackupSettings;
+import com.migochat.runner.schema.SchemaComparison;
+import com.migochat.runner.schema.SchemaDifferences;
+import com.migochat.runner.schema.ScratchDatabase;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,8 @@ class AutogenerateCommand implements Callable<Integer> {
     try (ScratchDatabase entities = database.scratch();
         ScratchDatabase changeLog = database.scratch()) {
       EntitySchema.createIn(entities.dataSource(), database.url);
-      new MigrationRunner(changeLog.dataSource(), database.settings()).upgrade();
+      new MigrationRunner(database.configuration(BackupSettings.none()).on(changeLog.dataSource()))
+          .upgrade();
       differences =
           new SchemaComparison("the entities", "the changelog")
               .compare(entities.dataSource(), changeLog.dataSource());

@@ -1,12 +1,11 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.BackupResult;
-import java.nio.file.Path;
+import com.migochat.runner.backup.BackupResult;
+import com.migochat.runner.config.BackupPolicy;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -22,24 +21,11 @@ class BackupCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--dir",
-      defaultValue = "${env:MIGOCHAT_BACKUP_DIR:-./data/backups}",
-      description = "Folder for backups (env MIGOCHAT_BACKUP_DIR; default: ${DEFAULT-VALUE}).")
-  Path folder;
-
-  @Option(
-      names = "--keep",
-      defaultValue = "${env:MIGOCHAT_BACKUP_KEEP:-10}",
-      description = {
-        "Backups to keep in the folder: older ones are deleted, other files never (env",
-        "MIGOCHAT_BACKUP_KEEP; default: ${DEFAULT-VALUE}; 0 keeps them all)."
-      })
-  int keep;
+  @Mixin BackupOptions backups;
 
   @Override
   public Integer call() {
-    BackupResult backup = database.backups(keep).backup(folder);
+    BackupResult backup = database.backups(backups.settings(BackupPolicy.NEVER)).backup();
     Printer.print(
         spec.commandLine().getOut(),
         database,

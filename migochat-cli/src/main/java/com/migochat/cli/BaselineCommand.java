@@ -1,7 +1,7 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.BaselineResult;
-import com.migochat.migrations.runner.ScratchDatabase;
+import com.migochat.runner.baseline.BaselineResult;
+import com.migochat.runner.schema.ScratchDatabase;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,5 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.ChangeSetScaffold;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Option;

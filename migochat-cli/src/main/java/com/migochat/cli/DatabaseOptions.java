@@ -1,26 +1,30 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.datasource.JdbcUrlDataSource;
-import com.migochat.migrations.runner.BackupSettings;
-import com.migochat.migrations.runner.DatabaseBackup;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
-import com.migochat.migrations.runner.ScratchDatabase;
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.backup.DatabaseBackup;
+import com.migochat.runner.config.BackupSettings;
+import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.database.DatabaseLogin;
+import com.migochat.runner.database.DatabaseUrl;
+import com.migochat.runner.schema.ScratchDatabase;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Which database and changelog, and how to print: shared by every command. */
+/**
+ * Which database and changelog, and how to print: shared by every command. The defaults are the
+ * server's (the same constants), and each can come from the same environment variable.
+ */
 public class DatabaseOptions {
 
   @Option(
       names = "--url",
-      defaultValue = "${env:MIGOCHAT_DB_URL:-jdbc:h2:file:./data/migochat}",
+      defaultValue = "${env:MIGOCHAT_DB_URL:-" + DatabaseUrl.DEFAULT + "}",
       description = "JDBC URL (env MIGOCHAT_DB_URL; default: ${DEFAULT-VALUE}).")
   String url;
 
   @Option(
       names = "--user",
-      defaultValue = "${env:MIGOCHAT_DB_USER:-sa}",
+      defaultValue = "${env:MIGOCHAT_DB_USER:-" + DatabaseUrl.DEFAULT_USER + "}",
       description = "Database user (env MIGOCHAT_DB_USER; default: ${DEFAULT-VALUE}).")
   String user;
 
@@ -35,7 +39,7 @@ public class DatabaseOptions {
   @Option(
       names = "--changelog",
       defaultValue =
-          "${env:MIGOCHAT_MIGRATIONS_CHANGELOG:-" + MigrationSettings.DEFAULT_CHANGELOG + "}",
+          "${env:MIGOCHAT_MIGRATIONS_CHANGELOG:-" + MigrationConfiguration.DEFAULT_CHANGELOG + "}",
       description = "Class-path location of the master changelog (default: ${DEFAULT-VALUE}).")
   String changeLog;
 
@@ -53,28 +57,35 @@ public class DatabaseOptions {
               + " PATH).")
   Path postgresTools;
 
-  /**
-   * @param keep how many backups a folder keeps after a new one; 0 keeps them all
-   */
-  DatabaseBackup backups(int keep) {
-    return new DatabaseBackup(
-        url, user, password, new BackupSettings(postgresTools, keep, changeLog));
+  DatabaseLogin login() {
+    return DatabaseLogin.of(url, user, password);
   }
 
+  /** The runner for commands that take no backup. */
   MigrationRunner runner() {
-    JdbcUrlDataSource dataSource = new JdbcUrlDataSource();
-    dataSource.setUrl(url);
-    dataSource.setUser(user);
-    dataSource.setPassword(password);
-    return new MigrationRunner(dataSource, settings());
+    return runner(BackupSettings.none());
   }
 
-  MigrationSettings settings() {
-    return new MigrationSettings(changeLog, "");
+  /** The runner for an upgrade that backs up as {@code backups} say. */
+  MigrationRunner runner(BackupSettings backups) {
+    return new MigrationRunner(configuration(backups));
+  }
+
+  /** Backups and restores of this database, kept as {@code backups} say. */
+  DatabaseBackup backups(BackupSettings backups) {
+    return DatabaseBackup.of(configuration(backups));
+  }
+
+  MigrationConfiguration configuration(BackupSettings backups) {
+    return MigrationConfiguration.configure(login())
+        .changeLog(changeLog)
+        .backups(
+            new BackupSettings(backups.policy(), backups.folder(), backups.keep(), postgresTools))
+        .load();
   }
 
   /** An empty database beside the configured one, to build a schema in and compare. */
   ScratchDatabase scratch() {
-    return ScratchDatabase.beside(url, user, password);
+    return ScratchDatabase.beside(login());
   }
 }

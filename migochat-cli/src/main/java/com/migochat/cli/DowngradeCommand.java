@@ -1,8 +1,8 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.DowngradeResult;
-import com.migochat.migrations.runner.DowngradeTarget;
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.downgrade.DowngradeResult;
+import com.migochat.runner.downgrade.DowngradeTarget;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.MigrationError;
-import com.migochat.migrations.runner.MigrationException;
+import com.migochat.runner.failure.MigrationError;
+import com.migochat.runner.failure.MigrationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -1,6 +1,6 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.ChangeSetRef;
+import com.migochat.runner.changeset.ChangeSetRef;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

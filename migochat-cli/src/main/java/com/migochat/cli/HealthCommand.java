@@ -1,6 +1,6 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.HealthReport;
+import com.migochat.runner.status.HealthReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,8 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.ChangeSetRun;
-import com.migochat.migrations.runner.HistoryPage;
+import com.migochat.runner.changeset.ChangeSetRun;
+import com.migochat.runner.history.HistoryPage;
+import com.migochat.runner.history.HistoryQuery;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,8 @@ class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HistoryPage history = database.runner().history(Math.max(page, 1) - 1, size);
+    HistoryPage history =
+        database.runner().history(HistoryQuery.newestFirst(Math.max(page, 1) - 1, size));
     Printer.print(
         spec.commandLine().getOut(),
         database,

@@ -1,10 +1,11 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.DatabaseBackup;
-import com.migochat.migrations.runner.MigrationError;
-import com.migochat.migrations.runner.MigrationException;
-import com.migochat.migrations.runner.MigrationFailure;
-import com.migochat.migrations.runner.RestoreResult;
+import com.migochat.runner.backup.DatabaseBackup;
+import com.migochat.runner.backup.RestoreResult;
+import com.migochat.runner.config.BackupSettings;
+import com.migochat.runner.failure.MigrationError;
+import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.failure.MigrationFailure;
 import java.io.Console;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,7 +46,7 @@ class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // A restore deletes no backup, so how many to keep plays no part.
-    DatabaseBackup backups = database.backups(0);
+    DatabaseBackup backups = database.backups(BackupSettings.none());
     if (!yes) {
       confirm(backups.databaseName());
     }

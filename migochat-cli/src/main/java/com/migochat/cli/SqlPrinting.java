@@ -1,6 +1,6 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.SqlPreview;
+import com.migochat.runner.changeset.SqlPreview;
 import java.io.PrintWriter;
 
 /** How {@code upgrade --sql} and {@code downgrade --sql} print their preview. */

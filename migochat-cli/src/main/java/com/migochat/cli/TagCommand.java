@@ -1,6 +1,6 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.TagResult;
+import com.migochat.runner.tag.TagResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.UnlockResult;
+import com.migochat.runner.lock.UnlockResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

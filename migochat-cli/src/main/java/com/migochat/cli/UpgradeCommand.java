@@ -1,11 +1,10 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.BackupBeforeUpgrade;
-import com.migochat.migrations.runner.BackupResult;
-import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.UpgradeResult;
-import com.migochat.migrations.runner.UpgradeTarget;
-import java.nio.file.Path;
+import com.migochat.runner.backup.BackupResult;
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.config.BackupPolicy;
+import com.migochat.runner.upgrade.UpgradeResult;
+import com.migochat.runner.upgrade.UpgradeTarget;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,20 +42,7 @@ class UpgradeCommand implements Callable<Integer> {
       })
   String backup;
 
-  @Option(
-      names = "--backup-dir",
-      defaultValue = "${env:MIGOCHAT_BACKUP_DIR:-./data/backups}",
-      description = "Folder for that backup (env MIGOCHAT_BACKUP_DIR; default: ${DEFAULT-VALUE}).")
-  Path backupFolder;
-
-  @Option(
-      names = "--backup-keep",
-      defaultValue = "${env:MIGOCHAT_BACKUP_KEEP:-10}",
-      description = {
-        "Backups to keep in that folder: older ones are deleted (env MIGOCHAT_BACKUP_KEEP;",
-        "default: ${DEFAULT-VALUE}; 0 keeps them all)."
-      })
-  int backupKeep;
+  @Mixin BackupOptions backups;
 
   @Override
   public Integer call() {
@@ -66,14 +52,7 @@ class UpgradeCommand implements Callable<Integer> {
       return 0;
     }
     UpgradeResult result =
-        database
-            .runner()
-            .upgrade(
-                to,
-                new BackupBeforeUpgrade(
-                    database.backups(backupKeep),
-                    BackupBeforeUpgrade.Policy.parse(backup),
-                    backupFolder));
+        database.runner(backups.settings(BackupPolicy.parse(backup))).upgrade(to);
     BackupResult backupTaken = result.backup();
     Printer.print(
         spec.commandLine().getOut(),

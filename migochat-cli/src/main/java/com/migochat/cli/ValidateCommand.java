@@ -1,7 +1,7 @@
 package com.migochat.cli;
 
-import com.migochat.migrations.runner.ValidationFinding;
-import com.migochat.migrations.runner.ValidationReport;
+import com.migochat.runner.validation.ValidationFinding;
+import com.migochat.runner.validation.ValidationReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,8 +3,8 @@ package com.migochat.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.migochat.migrations.testing.ThrowawayDatabase;
-import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
+import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ThrowawayDatabase.Engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.migochat.migrations.runner.BaselineResult;
-import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.MigrationError;
-import com.migochat.migrations.runner.MigrationException;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
-import com.migochat.migrations.runner.ScratchDatabase;
-import com.migochat.migrations.runner.StatusReport;
-import com.migochat.migrations.testing.ThrowawayDatabase;
-import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.baseline.BaselineResult;
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.failure.MigrationError;
+import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.schema.ScratchDatabase;
+import com.migochat.runner.status.StatusReport;
+import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ThrowawayDatabase.Engine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,15 +34,14 @@ class BaselineTest {
   @EnumSource(Engine.class)
   void recordsEveryChangeSetOnACreateAllDatabaseAndKeepsItsRows(Engine engine) throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.create(engine);
-        ScratchDatabase scratch = ScratchDatabase.beside(database.url(), database.user(), "")) {
+        ScratchDatabase scratch = ScratchDatabase.beside(database.login())) {
       EntitySchema.createIn(database.dataSource(), database.url());
       execute(
           database,
           "INSERT INTO users (psid, first_name, last_name, full_name, created_at, updated_at)"
               + " VALUES ('psid-1', 'Ana', 'Lima', 'Ana Lima', CURRENT_TIMESTAMP,"
               + " CURRENT_TIMESTAMP)");
-      MigrationRunner runner =
-          new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
+      MigrationRunner runner = database.runner();
       int changeSets = runner.status().pending().size();
 
       BaselineResult result = runner.baseline(scratch.dataSource());
@@ -67,12 +65,11 @@ class BaselineTest {
   @EnumSource(Engine.class)
   void refusesADatabaseThatDiffersAndListsTheDifferences(Engine engine) throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.create(engine);
-        ScratchDatabase scratch = ScratchDatabase.beside(database.url(), database.user(), "")) {
+        ScratchDatabase scratch = ScratchDatabase.beside(database.login())) {
       EntitySchema.createIn(database.dataSource(), database.url());
       execute(database, "ALTER TABLE users DROP COLUMN email");
       execute(database, "DROP INDEX ix_messages_user_sent");
-      MigrationRunner runner =
-          new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
+      MigrationRunner runner = database.runner();
 
       MigrationException refused =
           assertThrows(MigrationException.class, () -> runner.baseline(scratch.dataSource()));

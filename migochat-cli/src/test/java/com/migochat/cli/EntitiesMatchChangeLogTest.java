@@ -2,12 +2,12 @@ package com.migochat.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
-import com.migochat.migrations.runner.SchemaComparison;
-import com.migochat.migrations.runner.SchemaDifferences;
-import com.migochat.migrations.testing.ThrowawayDatabase;
-import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.schema.SchemaComparison;
+import com.migochat.runner.schema.SchemaDifferences;
+import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ThrowawayDatabase.Engine;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,7 +25,7 @@ class EntitiesMatchChangeLogTest {
     try (ThrowawayDatabase entities = ThrowawayDatabase.create(engine);
         ThrowawayDatabase changeLog = ThrowawayDatabase.create(engine)) {
       EntitySchema.createIn(entities.dataSource(), entities.url());
-      new MigrationRunner(changeLog.dataSource(), MigrationSettings.defaults()).upgrade();
+      new MigrationRunner(MigrationConfiguration.configure(changeLog.login()).load()).upgrade();
 
       SchemaDifferences differences =
           new SchemaComparison("the entities", "the changelog")

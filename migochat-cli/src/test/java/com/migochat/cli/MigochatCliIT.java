@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.migochat.migrations.testing.ThrowawayDatabase;
-import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
+import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ThrowawayDatabase.Engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

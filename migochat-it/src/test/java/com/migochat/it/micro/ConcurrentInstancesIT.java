@@ -3,11 +3,11 @@ package com.migochat.it.micro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.migochat.it.support.Artifacts;
-import com.migochat.it.support.ExpectedHistory;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.PayaraMicroProcess;
-import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ExpectedChangeSets;
+import com.migochat.runner.testing.ThrowawayDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +30,7 @@ class ConcurrentInstancesIT {
   private static final int INSTANCES = 3;
   private static final int TRIALS = 5;
   private static final String MIGRATED =
-      "Schema migrated: applied " + ExpectedHistory.CHANGESET_IDS.size() + " changesets";
+      "Schema migrated: applied " + ExpectedChangeSets.IDS.size() + " changesets";
 
   @Test
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
@@ -59,7 +59,7 @@ class ConcurrentInstancesIT {
           assertEquals(1, migrators, "trial " + trial + ": instances that migrated");
           List<String> history = historyIds(database);
           duplicates += history.size() - (int) history.stream().distinct().count();
-          assertEquals(ExpectedHistory.CHANGESET_IDS, history, "trial " + trial);
+          assertEquals(ExpectedChangeSets.IDS, history, "trial " + trial);
         } finally {
           instances.forEach(PayaraMicroProcess::close);
         }

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.migochat.it.support.Browser;
 import com.migochat.it.support.Deployments;
-import com.migochat.it.support.ExpectedHistory;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.PayaraMicroProcess;
-import com.migochat.migrations.runner.DowngradeTarget;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
-import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.runner.downgrade.DowngradeTarget;
+import com.migochat.runner.testing.ExpectedChangeSets;
+import com.migochat.runner.testing.ThrowawayDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,7 +55,7 @@ class ConsoleInBrowserIT {
   private static final int SEEDED = 120;
 
   /** Migochat's changesets and the probe. */
-  private static final int CHANGESETS = ExpectedHistory.CHANGESET_IDS.size() + 1;
+  private static final int CHANGESETS = ExpectedChangeSets.IDS.size() + 1;
 
   private static final int APPLIED = CHANGESETS + SEEDED;
   private static final String VIEWER = "vera";
@@ -246,8 +244,7 @@ class ConsoleInBrowserIT {
   @Test
   @Order(5)
   void aPendingChangeSetShowsTheSqlItWillRun(TestInfo test) {
-    new MigrationRunner(database.dataSource(), new MigrationSettings(CHANGELOG, ""))
-        .downgrade(new DowngradeTarget.Steps(1));
+    database.runner(CHANGELOG).downgrade(new DowngradeTarget.Steps(1));
 
     browser.open(console());
     assertEquals("no (1 pending)", text("at-head"));

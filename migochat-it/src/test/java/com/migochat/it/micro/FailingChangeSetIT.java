@@ -9,9 +9,7 @@ import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
-import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ThrowawayDatabase;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -36,7 +34,7 @@ class FailingChangeSetIT {
   void aFailingChangeSetLeavesPostgresqlUnchangedAndTheApplicationNotServing() throws SQLException {
     Path folder = Path.of("target", "failing-changeset");
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      new MigrationRunner(database.dataSource(), MigrationSettings.defaults()).upgrade();
+      database.runner().upgrade();
       SchemaSnapshot before;
       try (Connection connection = database.connect()) {
         before = SchemaSnapshot.of(connection);

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.migochat.it.support.Deployments;
-import com.migochat.it.support.ExpectedHistory;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
-import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ExpectedChangeSets;
+import com.migochat.runner.testing.ThrowawayDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,7 +51,7 @@ class KilledDuringMigrationIT {
         killed.kill();
       }
       try (Connection connection = database.connect()) {
-        assertEquals(ExpectedHistory.CHANGESET_IDS, SchemaSnapshot.historyIdsOf(connection));
+        assertEquals(ExpectedChangeSets.IDS, SchemaSnapshot.historyIdsOf(connection));
         assertFalse(
             tables(connection).contains("slow_table"), "the killed changeset left its table");
         assertTrue(locked(connection), "the killed instance left the lock taken");
@@ -64,7 +64,7 @@ class KilledDuringMigrationIT {
         assertTrue(next.log().contains("Released the migration lock that"), next.log());
       }
       try (Connection connection = database.connect()) {
-        List<String> expected = new ArrayList<>(ExpectedHistory.CHANGESET_IDS);
+        List<String> expected = new ArrayList<>(ExpectedChangeSets.IDS);
         expected.add(SLOW);
         assertEquals(expected, SchemaSnapshot.historyIdsOf(connection));
         assertTrue(tables(connection).contains("slow_table"));

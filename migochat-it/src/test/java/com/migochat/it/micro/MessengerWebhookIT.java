@@ -19,11 +19,10 @@ import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.OversizeUpload;
 import com.migochat.it.support.PayaraMicroProcess;
-import com.migochat.migrations.roundtrip.DatabaseState;
-import com.migochat.migrations.runner.DowngradeTarget;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
-import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.downgrade.DowngradeTarget;
+import com.migochat.runner.roundtrip.DatabaseState;
+import com.migochat.runner.testing.ThrowawayDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -217,8 +216,7 @@ class MessengerWebhookIT {
       byte[] body = body(events);
       assertEquals(200, http.post("webhook", body, signed(body, SECRET)).statusCode());
     }
-    MigrationRunner runner =
-        new MigrationRunner(database.dataSource(), MigrationSettings.defaults());
+    MigrationRunner runner = database.runner();
     DatabaseState before = state();
     int rows = before.rows().values().stream().mapToInt(List::size).sum();
 

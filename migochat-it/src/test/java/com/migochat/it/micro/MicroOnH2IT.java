@@ -1,6 +1,5 @@
 package com.migochat.it.micro;
 
-import static com.migochat.it.support.ExpectedHistory.CHANGESET_IDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import com.migochat.it.support.Deployments;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroDatabase;
 import com.migochat.it.support.StartupAssertions;
+import com.migochat.runner.testing.ExpectedChangeSets;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,7 @@ class MicroOnH2IT {
   void everyChangeSetIsAppliedBeforeThePersistenceUnitLogsIn() {
     JsonObject startup = http.jsonAsAdmin("api/migrations/startup");
 
-    assertEquals(CHANGESET_IDS, StartupAssertions.appliedIds(startup));
+    assertEquals(ExpectedChangeSets.IDS, StartupAssertions.appliedIds(startup));
     StartupAssertions.migrationRanOnceBeforeThePersistenceUnitLoggedIn(startup);
     StartupAssertions.startupBeanReadEveryEntityThroughJpa(startup);
   }
@@ -51,7 +51,7 @@ class MicroOnH2IT {
         page.body()
             .contains(
                 "<dd id=\"current-version\">"
-                    + CHANGESET_IDS.get(CHANGESET_IDS.size() - 1)
+                    + ExpectedChangeSets.IDS.get(ExpectedChangeSets.IDS.size() - 1)
                     + "</dd>"),
         page.body());
     assertTrue(page.body().contains("<td>User</td><td>0</td>"), page.body());

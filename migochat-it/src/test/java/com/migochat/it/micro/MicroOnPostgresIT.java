@@ -1,6 +1,5 @@
 package com.migochat.it.micro;
 
-import static com.migochat.it.support.ExpectedHistory.CHANGESET_IDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +11,8 @@ import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
 import com.migochat.it.support.StartupAssertions;
-import com.migochat.migrations.runner.DowngradeTarget;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
+import com.migochat.runner.downgrade.DowngradeTarget;
+import com.migochat.runner.testing.ExpectedChangeSets;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -70,9 +68,9 @@ class MicroOnPostgresIT {
   @Order(2)
   void everyChangeSetWasAppliedExactlyOnceInOrder() throws SQLException {
     try (Connection connection = MicroDatabase.current().connect()) {
-      assertEquals(CHANGESET_IDS, SchemaSnapshot.historyIdsOf(connection));
+      assertEquals(ExpectedChangeSets.IDS, SchemaSnapshot.historyIdsOf(connection));
     }
-    assertEquals(CHANGESET_IDS, StartupAssertions.appliedIds(startup()));
+    assertEquals(ExpectedChangeSets.IDS, StartupAssertions.appliedIds(startup()));
   }
 
   @Test
@@ -109,9 +107,11 @@ class MicroOnPostgresIT {
 
     assertTrue(
         page.contains(
-            "<dd id=\"current-version\">" + CHANGESET_IDS.get(CHANGESET_IDS.size() - 1) + "</dd>"),
+            "<dd id=\"current-version\">"
+                + ExpectedChangeSets.IDS.get(ExpectedChangeSets.IDS.size() - 1)
+                + "</dd>"),
         page);
-    for (String id : CHANGESET_IDS) {
+    for (String id : ExpectedChangeSets.IDS) {
       assertTrue(page.contains("<td>" + id + "</td>"), id + " missing from the history");
     }
     assertTrue(page.contains("yes (0 pending)"), page);
@@ -120,12 +120,12 @@ class MicroOnPostgresIT {
         false, http.jsonAsAdmin("api/migrations/lock").getJsonObject("state").getBoolean("locked"));
     JsonObject status = http.jsonAsAdmin("api/migrations/status");
     assertTrue(status.getBoolean("atHead"), status.toString());
-    assertEquals(CHANGESET_IDS.size(), status.getInt("applied"));
+    assertEquals(ExpectedChangeSets.IDS.size(), status.getInt("applied"));
     assertEquals(0, status.getJsonArray("drift").size(), status.toString());
     assertEquals("[]", http.getAsAdmin("api/migrations/pending").body());
     JsonObject oldestFirst = http.jsonAsAdmin("api/migrations/history?size=1&sort=order&dir=asc");
     assertEquals(
-        CHANGESET_IDS.get(0),
+        ExpectedChangeSets.IDS.get(0),
         oldestFirst
             .getJsonArray("runs")
             .getJsonObject(0)
@@ -144,7 +144,9 @@ class MicroOnPostgresIT {
 
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(ready.body().contains("\"migochat-schema\""), ready.body());
-    assertTrue(ready.body().contains("\"applied\":\"" + CHANGESET_IDS.size() + "\""), ready.body());
+    assertTrue(
+        ready.body().contains("\"applied\":\"" + ExpectedChangeSets.IDS.size() + "\""),
+        ready.body());
     HttpResponse<String> live = new Http("http://127.0.0.1:28180/health/").get("live");
     assertEquals(200, live.statusCode(), live.body());
     assertTrue(live.body().contains("\"migochat-process\""), live.body());
@@ -157,7 +159,9 @@ class MicroOnPostgresIT {
 
     assertTrue(
         metrics.contains(
-            "migochat_migration_applied{mp_scope=\"application\"} " + CHANGESET_IDS.size() + ".0"),
+            "migochat_migration_applied{mp_scope=\"application\"} "
+                + ExpectedChangeSets.IDS.size()
+                + ".0"),
         metrics);
     assertTrue(
         metrics.contains("migochat_migration_pending{mp_scope=\"application\"} 0.0"), metrics);
@@ -198,8 +202,7 @@ class MicroOnPostgresIT {
   @Test
   @Order(8)
   void aDeploymentWithChangesToApplyBacksThePostgresDatabaseUpFirst() throws Exception {
-    new MigrationRunner(MicroDatabase.current().dataSource(), MigrationSettings.defaults())
-        .downgrade(new DowngradeTarget.Steps(1));
+    MicroDatabase.current().runner().downgrade(new DowngradeTarget.Steps(1));
     Path backups = Path.of("target", "backup-before-upgrade", "backups").toAbsolutePath();
     deleteDumpsIn(backups); // left by an earlier run without 'clean'
 
@@ -213,7 +216,7 @@ class MicroOnPostgresIT {
       JsonObject startup = new Http(third.baseUrl()).jsonAsAdmin("api/migrations/startup");
 
       assertEquals(
-          List.of(CHANGESET_IDS.get(CHANGESET_IDS.size() - 1)),
+          List.of(ExpectedChangeSets.IDS.get(ExpectedChangeSets.IDS.size() - 1)),
           StartupAssertions.appliedIds(startup));
       assertTrue(third.log().contains("Backed up the database to " + backups), third.log());
     }

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.migochat.it.support.Artifacts;
-import com.migochat.it.support.ExpectedHistory;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
-import com.migochat.migrations.testing.TcpForwarder;
-import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ExpectedChangeSets;
+import com.migochat.runner.testing.TcpForwarder;
+import com.migochat.runner.testing.ThrowawayDatabase;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -66,9 +64,7 @@ class StartupFaultsIT {
               micro
                   .log()
                   .contains(
-                      "Schema migrated: applied "
-                          + ExpectedHistory.CHANGESET_IDS.size()
-                          + " changesets"),
+                      "Schema migrated: applied " + ExpectedChangeSets.IDS.size() + " changesets"),
               micro.log());
         }
       }
@@ -134,7 +130,7 @@ class StartupFaultsIT {
   @Test
   void anEditedAppliedChangeSetStopsTheStartNamingItAndBothRepairs() throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      new MigrationRunner(database.dataSource(), MigrationSettings.defaults()).upgrade();
+      database.runner().upgrade();
       SchemaSnapshot before;
       try (Connection connection = database.connect();
           Statement statement = connection.createStatement()) {

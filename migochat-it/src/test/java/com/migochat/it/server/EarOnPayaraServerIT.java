@@ -1,6 +1,5 @@
 package com.migochat.it.server;
 
-import static com.migochat.it.support.ExpectedHistory.CHANGESET_IDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +7,8 @@ import com.migochat.it.support.Artifacts;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.SchemaSnapshot;
 import com.migochat.it.support.StartupAssertions;
-import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ExpectedChangeSets;
+import com.migochat.runner.testing.ThrowawayDatabase;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -50,12 +50,12 @@ class EarOnPayaraServerIT {
 
       Http http = new Http("http://127.0.0.1:" + domain.httpPort() + "/migochat/");
       try (Connection connection = database.connect()) {
-        assertEquals(CHANGESET_IDS, SchemaSnapshot.historyIdsOf(connection));
+        assertEquals(ExpectedChangeSets.IDS, SchemaSnapshot.historyIdsOf(connection));
       }
       assertTrue(http.sendsToLogin("admin/migrations.xhtml"));
       HttpResponse<String> page = http.getAsAdmin("admin/migrations.xhtml");
       assertEquals(200, page.statusCode(), page.body());
-      for (String id : CHANGESET_IDS) {
+      for (String id : ExpectedChangeSets.IDS) {
         assertTrue(page.body().contains("<td>" + id + "</td>"), id + " missing:\n" + page.body());
       }
       JsonObject startup = http.jsonAsAdmin("api/migrations/startup");

@@ -1,7 +1,7 @@
 package com.migochat.it.support;
 
-import com.migochat.migrations.testing.ThrowawayDatabase;
-import com.migochat.migrations.testing.ThrowawayDatabase.Engine;
+import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ThrowawayDatabase.Engine;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

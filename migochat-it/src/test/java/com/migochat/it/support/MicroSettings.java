@@ -1,6 +1,6 @@
 package com.migochat.it.support;
 
-import com.migochat.migrations.testing.ThrowawayDatabase;
+import com.migochat.runner.testing.ThrowawayDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

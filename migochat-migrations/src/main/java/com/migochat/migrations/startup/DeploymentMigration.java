@@ -1,23 +1,20 @@
 package com.migochat.migrations.startup;
 
-import com.migochat.migrations.runner.BackupBeforeUpgrade;
-import com.migochat.migrations.runner.BackupSettings;
-import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.DatabaseBackup;
-import com.migochat.migrations.runner.DatabaseWait;
-import com.migochat.migrations.runner.MigrationException;
-import com.migochat.migrations.runner.MigrationRunner;
-import com.migochat.migrations.runner.MigrationSettings;
-import com.migochat.migrations.runner.UpgradeResult;
-import java.nio.file.Path;
-import java.time.Duration;
+import com.migochat.migrations.config.DeployedSettings;
+import com.migochat.migrations.config.MigochatSettings;
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.changeset.MigrationProgress;
+import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.database.DatabaseWait;
+import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.upgrade.UpgradeResult;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Runs the migration at most once per deployment, whichever adapter asks first, and keeps the
@@ -25,16 +22,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * line with the failed changeset, the database's error and the action on failure.
  */
 public final class DeploymentMigration {
-
-  static final String CHANGELOG_KEY = "migochat.migrations.changelog";
-  static final String CONTEXTS_KEY = "migochat.migrations.contexts";
-  static final String BACKUP_POLICY_KEY = "migochat.backup.before-upgrade";
-  static final String BACKUP_DIR_KEY = "migochat.backup.dir";
-  static final String DEFAULT_BACKUP_DIR = "./data/backups";
-  static final String PG_BIN_KEY = "migochat.pg.bin";
-  static final String BACKUP_KEEP_KEY = "migochat.backup.keep";
-  static final String WAIT_KEY = "migochat.db.wait-seconds";
-  static final long DEFAULT_WAIT_SECONDS = 60;
 
   private static final Logger LOG = Logger.getLogger(DeploymentMigration.class.getName());
 
@@ -56,67 +43,28 @@ public final class DeploymentMigration {
     return Optional.ofNullable(outcome);
   }
 
-  static MigrationSettings settings() {
-    var config = ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader());
-    return new MigrationSettings(
-        config
-            .getOptionalValue(CHANGELOG_KEY, String.class)
-            .orElse(MigrationSettings.DEFAULT_CHANGELOG),
-        config.getOptionalValue(CONTEXTS_KEY, String.class).orElse(""));
-  }
-
-  /** How long a deployment waits for a database that is not reachable yet. */
-  private static long waitSeconds() {
-    return ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader())
-        .getOptionalValue(WAIT_KEY, Long.class)
-        .orElse(DEFAULT_WAIT_SECONDS);
-  }
-
-  /** The backup policy and folder, and the database as the data source definition names it. */
-  private static BackupBeforeUpgrade backupBeforeUpgrade() {
-    var config = ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader());
-    return new BackupBeforeUpgrade(
-        databaseBackup(),
-        BackupBeforeUpgrade.Policy.parse(
-            config.getOptionalValue(BACKUP_POLICY_KEY, String.class).orElse("auto")),
-        backupFolder());
-  }
-
-  /** Backups of the application's database, as the data source definition names it. */
-  static DatabaseBackup databaseBackup() {
-    var config = ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader());
-    return new DatabaseBackup(
-        config
-            .getOptionalValue(SchemaMigrator.URL_KEY, String.class)
-            .orElse(SchemaMigrator.DEFAULT_URL),
-        config
-            .getOptionalValue(SchemaMigrator.USER_KEY, String.class)
-            .orElse(SchemaMigrator.DEFAULT_USER),
-        config.getOptionalValue(SchemaMigrator.PASSWORD_KEY, String.class).orElse(""),
-        new BackupSettings(
-            config.getOptionalValue(PG_BIN_KEY, String.class).map(Path::of).orElse(null),
-            config
-                .getOptionalValue(BACKUP_KEEP_KEY, Integer.class)
-                .orElse(BackupSettings.DEFAULT_KEEP),
-            settings().changeLog()));
-  }
-
-  /** Where backups go: {@code migochat.backup.dir}. */
-  static Path backupFolder() {
-    return Path.of(
-        ConfigProvider.getConfig(DeploymentMigration.class.getClassLoader())
-            .getOptionalValue(BACKUP_DIR_KEY, String.class)
-            .orElse(DEFAULT_BACKUP_DIR));
+  /**
+   * What the runner works with, from the settings: the changelog, contexts and backups configured,
+   * on {@code dataSource} (the server's pool), telling {@code progress} how it gets on.
+   */
+  static MigrationConfiguration configuration(DataSource dataSource, MigrationProgress progress) {
+    MigochatSettings settings = DeployedSettings.current();
+    return MigrationConfiguration.configure(settings.database())
+        .dataSource(dataSource)
+        .changeLog(settings.changeLog())
+        .contexts(settings.contexts())
+        .backups(settings.backups())
+        .databaseWait(settings.databaseWait())
+        .progress(progress)
+        .load();
   }
 
   private static MigrationOutcome migrate(Supplier<DataSource> dataSource, String trigger) {
     StartupTimeline.record(StartupTimeline.MIGRATION_STARTED, trigger);
     try {
-      MigrationSettings settings = settings();
-      DataSource database = dataSource.get();
-      DatabaseWait.until(database, Duration.ofSeconds(waitSeconds()));
-      MigrationRunner runner = new MigrationRunner(database, settings, new LoggedProgress());
-      UpgradeResult result = runner.upgrade(backupBeforeUpgrade());
+      MigrationConfiguration configuration = configuration(dataSource.get(), new LoggedProgress());
+      DatabaseWait.until(configuration.dataSource(), configuration.databaseWait());
+      UpgradeResult result = new MigrationRunner(configuration).upgrade();
       if (result.backup() != null) {
         LOG.info(
             "Backed up the database to "
@@ -130,7 +78,7 @@ public final class DeploymentMigration {
       }
       StartupTimeline.record(
           StartupTimeline.MIGRATION_FINISHED, result.applied().size() + " changesets applied");
-      LOG.info(describe(result, settings));
+      LOG.info(describe(result, configuration.changeLog()));
       return MigrationOutcome.succeeded(result, trigger);
     } catch (MigrationException e) {
       StartupTimeline.record(StartupTimeline.MIGRATION_FAILED, e.failure().error().name());
@@ -150,11 +98,11 @@ public final class DeploymentMigration {
     return e.failure().changeSet() == null ? "Migration failed: " + e.getMessage() : e.getMessage();
   }
 
-  private static String describe(UpgradeResult result, MigrationSettings settings) {
+  private static String describe(UpgradeResult result, String changeLog) {
     long millis = result.took().toMillis();
     if (result.nothingApplied()) {
       return "Schema is current: nothing to apply from "
-          + settings.changeLog()
+          + changeLog
           + " (checked in "
           + millis
           + " ms"

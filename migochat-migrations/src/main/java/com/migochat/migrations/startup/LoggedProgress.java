@@ -1,7 +1,7 @@
 package com.migochat.migrations.startup;
 
-import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.MigrationProgress;
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.changeset.MigrationProgress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.logging.Logger;

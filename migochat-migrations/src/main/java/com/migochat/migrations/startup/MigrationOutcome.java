@@ -1,7 +1,7 @@
 package com.migochat.migrations.startup;
 
-import com.migochat.migrations.runner.MigrationFailure;
-import com.migochat.migrations.runner.UpgradeResult;
+import com.migochat.runner.failure.MigrationFailure;
+import com.migochat.runner.upgrade.UpgradeResult;
 import java.util.Optional;
 
 /**

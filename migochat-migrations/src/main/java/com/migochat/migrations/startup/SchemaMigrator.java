@@ -1,7 +1,10 @@
 package com.migochat.migrations.startup;
 
-import com.migochat.migrations.runner.BackupResult;
-import com.migochat.migrations.runner.MigrationRunner;
+import com.migochat.migrations.config.SettingKeys;
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.backup.BackupResult;
+import com.migochat.runner.backup.DatabaseBackup;
+import com.migochat.runner.changeset.MigrationProgress;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -22,8 +25,8 @@ import javax.sql.DataSource;
  * database; with none set, Migochat uses an H2 file database under {@code ./data} (relative to the
  * server's working directory).
  *
- * <p>The data source class is {@link com.migochat.migrations.datasource.JdbcUrlDataSource}, which
- * picks the JDBC driver from the URL.
+ * <p>The data source class is {@link com.migochat.runner.database.JdbcUrlDataSource}, which picks
+ * the JDBC driver from the URL.
  *
  * <p>Read-locked: its state is set once, in {@code @PostConstruct}, before any caller; concurrent
  * requests (and a long backup) must not queue behind each other.
@@ -33,10 +36,10 @@ import javax.sql.DataSource;
  */
 @DataSourceDefinition(
     name = MigrateBeforeLogin.DATA_SOURCE,
-    className = "com.migochat.migrations.datasource.JdbcUrlDataSource",
-    url = "${MPCONFIG=" + SchemaMigrator.URL_KEY + ":" + SchemaMigrator.DEFAULT_URL + "}",
-    user = "${MPCONFIG=" + SchemaMigrator.USER_KEY + ":" + SchemaMigrator.DEFAULT_USER + "}",
-    password = "${MPCONFIG=" + SchemaMigrator.PASSWORD_KEY + ":}",
+    className = "com.migochat.runner.database.JdbcUrlDataSource",
+    url = "${MPCONFIG=" + SettingKeys.DB_URL + ":" + SettingKeys.DEFAULT_DB_URL + "}",
+    user = "${MPCONFIG=" + SettingKeys.DB_USER + ":" + SettingKeys.DEFAULT_DB_USER + "}",
+    password = "${MPCONFIG=" + SettingKeys.DB_PASSWORD + ":}",
     minPoolSize = 0,
     initialPoolSize = 0,
     maxPoolSize = 16)
@@ -45,12 +48,6 @@ import javax.sql.DataSource;
 @Lock(LockType.READ)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrator {
-
-  static final String URL_KEY = "migochat.db.url";
-  static final String DEFAULT_URL = "jdbc:h2:file:./data/migochat";
-  static final String USER_KEY = "migochat.db.user";
-  static final String DEFAULT_USER = "sa";
-  static final String PASSWORD_KEY = "migochat.db.password";
 
   @Resource(lookup = MigrateBeforeLogin.DATA_SOURCE)
   private DataSource dataSource;
@@ -69,12 +66,13 @@ public class SchemaMigrator {
 
   /** A runner on the application's data source and configured changelog, e.g. for status. */
   public MigrationRunner runner() {
-    return new MigrationRunner(dataSource, DeploymentMigration.settings());
+    return new MigrationRunner(
+        DeploymentMigration.configuration(dataSource, MigrationProgress.SILENT));
   }
 
   /** Backs the database up into {@code migochat.backup.dir}, as before an upgrade. */
   public BackupResult backup() {
-    return DeploymentMigration.databaseBackup().backup(DeploymentMigration.backupFolder());
+    return DatabaseBackup.of(runner().configuration()).backup();
   }
 
   /** Whether the schema is at head, so the application may serve. */

@@ -1,7 +1,7 @@
 /**
  * Container-managed migration: the adapters that run the {@link
- * com.migochat.migrations.runner.MigrationRunner} once per deployment, strictly before the
- * persistence unit touches the database.
+ * com.migochat.runner.MigrationRunner} once per deployment, strictly before the persistence unit
+ * touches the database.
  *
  * <p>EclipseLink logs in while the application deploys, before any startup bean runs, so the
  * migration starts from {@link com.migochat.migrations.startup.MigrateBeforeLogin} (an EclipseLink

@@ -1,10 +1,10 @@
 package com.migochat.web.admin;
 
-import com.migochat.migrations.runner.BackupResult;
-import com.migochat.migrations.runner.MigrationException;
-import com.migochat.migrations.runner.TagResult;
-import com.migochat.migrations.runner.UnlockResult;
 import com.migochat.migrations.startup.SchemaMigrator;
+import com.migochat.runner.backup.BackupResult;
+import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.lock.UnlockResult;
+import com.migochat.runner.tag.TagResult;
 import com.migochat.web.security.ConsoleRole;
 import com.migochat.web.security.CsrfToken;
 import jakarta.ejb.EJB;

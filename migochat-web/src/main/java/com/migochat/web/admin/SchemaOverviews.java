@@ -1,9 +1,9 @@
 package com.migochat.web.admin;
 
-import com.migochat.migrations.runner.HistoryVersion;
-import com.migochat.migrations.runner.MigrationException;
-import com.migochat.migrations.runner.SchemaOverview;
 import com.migochat.migrations.startup.SchemaMigrator;
+import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.history.HistoryVersion;
+import com.migochat.runner.status.SchemaOverview;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -1,13 +1,13 @@
 package com.migochat.web.api;
 
-import com.migochat.migrations.runner.ChangeSetDetails;
-import com.migochat.migrations.runner.HistoryPage;
-import com.migochat.migrations.runner.HistoryQuery;
-import com.migochat.migrations.runner.LockReport;
 import com.migochat.migrations.startup.EntityCheckResult;
 import com.migochat.migrations.startup.MigrationOutcome;
 import com.migochat.migrations.startup.SchemaMigrator;
 import com.migochat.migrations.startup.StartupTimeline;
+import com.migochat.runner.changeset.ChangeSetDetails;
+import com.migochat.runner.history.HistoryPage;
+import com.migochat.runner.history.HistoryQuery;
+import com.migochat.runner.lock.LockReport;
 import com.migochat.web.admin.SchemaOverviews;
 import com.migochat.web.serving.ApplicationReadiness;
 import jakarta.ejb.EJB;

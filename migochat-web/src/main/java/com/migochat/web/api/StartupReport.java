@@ -1,8 +1,8 @@
 package com.migochat.web.api;
 
-import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.MigrationFailure;
 import com.migochat.migrations.startup.StartupEvent;
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.failure.MigrationFailure;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package com.migochat.web.api;
 
-import com.migochat.migrations.runner.ChangeSetRef;
-import com.migochat.migrations.runner.ChangeSetRun;
-import com.migochat.migrations.runner.SchemaOverview;
-import com.migochat.migrations.runner.ValidationFinding;
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.changeset.ChangeSetRun;
+import com.migochat.runner.status.SchemaOverview;
+import com.migochat.runner.validation.ValidationFinding;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package com.migochat.web.serving;
 
-import com.migochat.migrations.runner.MigrationFailure;
 import com.migochat.migrations.startup.EntityCheckResult;
 import com.migochat.migrations.startup.EntitySchemaCheck;
 import com.migochat.migrations.startup.SchemaMigrator;
+import com.migochat.runner.failure.MigrationFailure;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

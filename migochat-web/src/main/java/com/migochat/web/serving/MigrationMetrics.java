@@ -1,8 +1,8 @@
 package com.migochat.web.serving;
 
-import com.migochat.migrations.runner.UpgradeResult;
 import com.migochat.migrations.startup.MigrationOutcome;
 import com.migochat.migrations.startup.SchemaMigrator;
+import com.migochat.runner.upgrade.UpgradeResult;
 import com.migochat.web.admin.SchemaOverviews;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,71 @@
+package com.migochat.migrations.config;
+
+import com.migochat.runner.config.BackupSettings;
+import com.migochat.runner.database.DatabaseLogin;
+import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every {@code migochat.*} setting of the application, read once from MicroProfile Config with its
+ * default (see {@link SettingKeys} for the keys and the README for what each does). The database
+ * password, the admin password, the webhook's secrets and the account passwords are never shown.
+ *
+ * @param database {@code migochat.db.url}, {@code .user}, {@code .password}
+ * @param databaseWait {@code migochat.db.wait-seconds}
+ * @param changeLog {@code migochat.migrations.changelog}
+ * @param contexts {@code migochat.migrations.contexts}
+ * @param backups {@code migochat.backup.before-upgrade}, {@code .dir}, {@code .keep}, {@code
+ *     migochat.pg.bin}
+ * @param console the console's accounts and login throttling
+ * @param webhook the Messenger webhook's settings
+ */
+public record MigochatSettings(
+    DatabaseLogin database,
+    Duration databaseWait,
+    String changeLog,
+    String contexts,
+    BackupSettings backups,
+    ConsoleSettings console,
+    WebhookSettings webhook) {
+
+  /** Reads every setting from {@code config}; a setting that cannot be read says which it is. */
+  public static MigochatSettings from(Config config) {
+    SettingReader read = new SettingReader(config);
+    return new MigochatSettings(
+        DatabaseLogin.of(
+            read.text(SettingKeys.DB_URL, SettingKeys.DEFAULT_DB_URL),
+            read.text(SettingKeys.DB_USER, SettingKeys.DEFAULT_DB_USER),
+            read.text(SettingKeys.DB_PASSWORD, "")),
+        Duration.ofSeconds(read.number(SettingKeys.DB_WAIT_SECONDS, 60)),
+        read.text(SettingKeys.CHANGELOG, SettingKeys.DEFAULT_CHANGELOG),
+        read.text(SettingKeys.CONTEXTS, ""),
+        read.backups(),
+        ConsoleSettings.from(read),
+        WebhookSettings.from(read));
+  }
+
+  /** One line for the log: every setting, no secret. */
+  @Override
+  public String toString() {
+    return "database "
+        + database
+        + " (waited for up to "
+        + databaseWait.toSeconds()
+        + " s), changelog "
+        + changeLog
+        + (contexts.isEmpty() ? "" : " with contexts " + contexts)
+        + ", backups before upgrade "
+        + backups.policy().name().toLowerCase(java.util.Locale.ROOT)
+        + " into "
+        + backups.folder()
+        + " keeping "
+        + (backups.keep() == 0 ? "all" : backups.keep())
+        + (backups.postgresTools() == null
+            ? ""
+            : ", PostgreSQL tools in " + backups.postgresTools())
+        + ", "
+        + console
+        + ", "
+        + webhook;
+  }
+}

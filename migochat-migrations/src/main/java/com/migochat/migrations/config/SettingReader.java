@@ -1,0 +1,58 @@
+package com.migochat.migrations.config;
+
+import com.migochat.runner.config.BackupPolicy;
+import com.migochat.runner.config.BackupSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/** Reads settings from MicroProfile Config; a value that cannot be read names its key. */
+final class SettingReader {
+
+  private final Config config;
+
+  SettingReader(Config config) {
+    this.config = config;
+  }
+
+  String text(String key, String fallback) {
+    return optional(key).orElse(fallback);
+  }
+
+  /** The value, unless unset or blank. */
+  Optional<String> optional(String key) {
+    return config.getOptionalValue(key, String.class).filter(value -> !value.isBlank());
+  }
+
+  List<String> list(String key) {
+    return config.getOptionalValues(key, String.class).orElse(List.of());
+  }
+
+  long number(String key, long fallback) {
+    Optional<String> value = optional(key);
+    try {
+      return value.isPresent() ? Long.parseLong(value.get().strip()) : fallback;
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(
+          key + " is '" + value.get() + "': set it to a whole number, or unset it for " + fallback,
+          e);
+    }
+  }
+
+  BackupSettings backups() {
+    BackupPolicy policy;
+    try {
+      policy =
+          BackupPolicy.parse(
+              text(SettingKeys.BACKUP_BEFORE_UPGRADE, BackupSettings.DEFAULT_POLICY.name()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    return new BackupSettings(
+        policy,
+        Path.of(text(SettingKeys.BACKUP_DIR, BackupSettings.DEFAULT_FOLDER)),
+        (int) number(SettingKeys.BACKUP_KEEP, BackupSettings.DEFAULT_KEEP),
+        optional(SettingKeys.PG_BIN).map(Path::of).orElse(null));
+  }
+}

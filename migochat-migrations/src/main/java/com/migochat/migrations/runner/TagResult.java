@@ -1,9 +1,0 @@
-package com.migochat.migrations.runner;
-
-/**
- * A tag set on the history.
- *
- * @param tag the tag
- * @param changeSet the most recently applied changeset, which now carries the tag
- */
-public record TagResult(String tag, ChangeSetRef changeSet) {}

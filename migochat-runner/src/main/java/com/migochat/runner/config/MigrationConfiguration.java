@@ -1,0 +1,122 @@
+package com.migochat.runner.config;
+
+import com.migochat.runner.changeset.MigrationProgress;
+import com.migochat.runner.database.DatabaseLogin;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * Everything a {@code MigrationRunner} works with, fixed when it is built: built with {@link
+ * #configure}, like Flyway's configuration, and never changed afterwards.
+ *
+ * @param dataSource what the runner connects with: the server's pool, or one of {@code login}
+ * @param login the database's URL, user and password: for backups (PostgreSQL's tools connect on
+ *     their own) and scratch databases
+ * @param changeLog class-path location of the master changelog ({@code
+ *     migochat.migrations.changelog})
+ * @param contexts Liquibase context filter; empty runs every changeset ({@code
+ *     migochat.migrations.contexts})
+ * @param progress hears which changeset runs and whose lock a run waits for
+ * @param backups when an upgrade backs up first, where to, and how many backups are kept
+ * @param databaseWait how long to wait for a database that is not reachable yet ({@code
+ *     migochat.db.wait-seconds})
+ */
+public record MigrationConfiguration(
+    DataSource dataSource,
+    DatabaseLogin login,
+    String changeLog,
+    String contexts,
+    MigrationProgress progress,
+    BackupSettings backups,
+    Duration databaseWait) {
+
+  /** The changelog that ships with Migochat. */
+  public static final String DEFAULT_CHANGELOG = "db/changelog/migochat-changelog.xml";
+
+  /** The {@code migochat.db.wait-seconds} default. */
+  public static final Duration DEFAULT_DATABASE_WAIT = Duration.ofSeconds(60);
+
+  public MigrationConfiguration {
+    if (changeLog == null || changeLog.isBlank()) {
+      throw new IllegalArgumentException(
+          "No changelog given. Set migochat.migrations.changelog, or leave it unset to use "
+              + DEFAULT_CHANGELOG);
+    }
+    if (dataSource == null) {
+      dataSource = login.dataSource();
+    }
+    contexts = contexts == null ? "" : contexts;
+  }
+
+  /**
+   * The same migrations on another database, e.g. a scratch database to compare schemas with:
+   * nothing to back up there, and nobody listening to its progress.
+   */
+  public MigrationConfiguration on(DataSource other) {
+    return new MigrationConfiguration(
+        other,
+        login,
+        changeLog,
+        contexts,
+        MigrationProgress.SILENT,
+        BackupSettings.none(),
+        databaseWait);
+  }
+
+  /** Starts from the defaults: the shipped changelog on the login's database, no backups. */
+  public static Builder configure(DatabaseLogin login) {
+    return new Builder(login);
+  }
+
+  /** Builds a configuration one setting at a time; every setting not given keeps its default. */
+  public static final class Builder {
+
+    private final DatabaseLogin login;
+    private DataSource dataSource;
+    private String changeLog = DEFAULT_CHANGELOG;
+    private String contexts = "";
+    private MigrationProgress progress = MigrationProgress.SILENT;
+    private BackupSettings backups = BackupSettings.none();
+    private Duration databaseWait = DEFAULT_DATABASE_WAIT;
+
+    private Builder(DatabaseLogin login) {
+      this.login = login;
+    }
+
+    /** Connects through {@code dataSource} (e.g. the server's pool) instead of the login's own. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    public Builder changeLog(String changeLog) {
+      this.changeLog = changeLog;
+      return this;
+    }
+
+    public Builder contexts(String contexts) {
+      this.contexts = contexts;
+      return this;
+    }
+
+    public Builder progress(MigrationProgress progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    public Builder backups(BackupSettings backups) {
+      this.backups = backups;
+      return this;
+    }
+
+    public Builder databaseWait(Duration databaseWait) {
+      this.databaseWait = databaseWait;
+      return this;
+    }
+
+    public MigrationConfiguration load() {
+      return new MigrationConfiguration(
+          dataSource, login, changeLog, contexts, progress, backups, databaseWait);
+    }
+  }
+}

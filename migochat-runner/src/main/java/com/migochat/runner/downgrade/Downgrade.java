@@ -1,0 +1,49 @@
+package com.migochat.runner.downgrade;
+
+import com.migochat.runner.changeset.SqlPreview;
+import com.migochat.runner.liquibase.ChangeSetRecorder;
+import com.migochat.runner.liquibase.LiquibaseSession;
+import com.migochat.runner.status.ReadStatus;
+import com.migochat.runner.status.StatusReport;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.RollbackCountSqlCommandStep;
+
+/** {@code downgrade}: rolls back every changeset applied after the target, newest first. */
+public final class Downgrade {
+
+  private static final String COUNT = "count";
+
+  private final LiquibaseSession session;
+
+  public Downgrade(LiquibaseSession session) {
+    this.session = session;
+  }
+
+  public DowngradeResult run(DowngradeTarget target) {
+    long started = System.nanoTime();
+    int steps = target.stepsFrom(new ReadStatus(session).status());
+    if (steps == 0) {
+      return new DowngradeResult(List.of(), Duration.ofNanos(System.nanoTime() - started));
+    }
+    ChangeSetRecorder recorder =
+        session.command(RollbackCountCommandStep.COMMAND_NAME, Map.of(COUNT, steps), null);
+    return new DowngradeResult(
+        recorder.rolledBack(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** The SQL that {@link #run} would run for {@code target}; changes nothing. */
+  public SqlPreview sql(DowngradeTarget target) {
+    StatusReport status = new ReadStatus(session).status();
+    int steps = target.stepsFrom(status);
+    ByteArrayOutputStream sql = new ByteArrayOutputStream();
+    if (steps > 0) {
+      session.command(RollbackCountSqlCommandStep.COMMAND_NAME, Map.of(COUNT, steps), sql);
+    }
+    return new SqlPreview(status.applied().subList(0, steps), sql.toString(StandardCharsets.UTF_8));
+  }
+}

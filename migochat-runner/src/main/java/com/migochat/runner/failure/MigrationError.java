@@ -1,0 +1,39 @@
+package com.migochat.runner.failure;
+
+/**
+ * Why a migration could not bring the schema to head. The names are stable: logs, the admin page
+ * and scripts can rely on them.
+ */
+public enum MigrationError {
+  /** The database could not be reached with the configured URL. */
+  DATABASE_UNREACHABLE,
+  /** The database refused the configured user or password. */
+  DATABASE_LOGIN_REFUSED,
+  /**
+   * The changelog could not be read or is inconsistent with the history (e.g. an edited change).
+   */
+  CHANGELOG_INVALID,
+  /** An applied changeset was edited: its checksum differs from the one recorded when it ran. */
+  CHECKSUM_MISMATCH,
+  /** Another process held the migration lock for longer than Liquibase waits. */
+  LOCK_NOT_ACQUIRED,
+  /** unlock refused: the lock's holder still runs, or cannot be checked. */
+  LOCK_HELD,
+  /** An upgrade or downgrade target that names no changeset or tag, or lies beyond the history. */
+  UNKNOWN_TARGET,
+  /** A changeset on the way down has no rollback. */
+  ROLLBACK_IMPOSSIBLE,
+  /** A backup or restore could not be made (missing tool, unreadable file, tool error). */
+  BACKUP_FAILED,
+  /**
+   * restore refused: the application may still be running (the migration lock is held, or other
+   * sessions are connected), the backup holds tables that are not Migochat's, or nobody confirmed.
+   */
+  RESTORE_REFUSED,
+  /** The database's schema is not the one the changelog builds, so baseline refused. */
+  SCHEMA_MISMATCH,
+  /** A changeset's SQL failed on the database. */
+  CHANGESET_FAILED,
+  /** Anything else; the log has the stack trace. */
+  UNEXPECTED
+}

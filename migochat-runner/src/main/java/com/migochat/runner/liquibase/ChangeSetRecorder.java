@@ -1,0 +1,109 @@
+package com.migochat.runner.liquibase;
+
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.changeset.ChangeSetTiming;
+import com.migochat.runner.changeset.MigrationProgress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.ChangeSet.ExecType;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.command.core.StatusCommandStep;
+import liquibase.database.Database;
+
+/**
+ * Listens to one Liquibase run and remembers which changesets ran or were rolled back, how long
+ * each took, and which one failed; tells its {@link MigrationProgress} which changeset of how many
+ * starts.
+ */
+public final class ChangeSetRecorder extends AbstractChangeExecListener {
+
+  private final MigrationProgress progress;
+  private final String contexts;
+  private final List<ChangeSetRef> applied = new ArrayList<>();
+  private final List<ChangeSetTiming> timings = new ArrayList<>();
+  private final List<ChangeSetRef> rolledBack = new ArrayList<>();
+  private ChangeSetRef failed;
+  private int started;
+  private int pending = -1;
+  private long startedAt;
+
+  ChangeSetRecorder(MigrationProgress progress, String contexts) {
+    this.progress = progress;
+    this.contexts = contexts;
+  }
+
+  @Override
+  public void willRun(
+      ChangeSet changeSet,
+      DatabaseChangeLog changeLog,
+      Database database,
+      ChangeSet.RunStatus runStatus) {
+    if (pending < 0) {
+      pending = countPending(changeLog, database);
+    }
+    started++;
+    startedAt = System.nanoTime();
+    progress.applying(ChangeSetRef.of(changeSet), started, Math.max(started, pending));
+  }
+
+  /** How many changesets this run has to apply; read from Liquibase's cached history. */
+  private int countPending(DatabaseChangeLog changeLog, Database database) {
+    try {
+      return new StatusCommandStep()
+          .listUnrunChangeSets(new Contexts(contexts), new LabelExpression(), changeLog, database)
+          .size();
+    } catch (Exception e) {
+      // Progress is a courtesy: without the total it still counts the changesets that ran.
+      return 0;
+    }
+  }
+
+  @Override
+  public void ran(
+      ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ExecType execType) {
+    if (execType.ran) {
+      ChangeSetRef ref = ChangeSetRef.of(changeSet);
+      applied.add(ref);
+      timings.add(new ChangeSetTiming(ref, Duration.ofNanos(System.nanoTime() - startedAt)));
+    }
+  }
+
+  @Override
+  public void runFailed(
+      ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
+    failed = ChangeSetRef.of(changeSet);
+  }
+
+  @Override
+  public void rolledBack(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
+    rolledBack.add(ChangeSetRef.of(changeSet));
+  }
+
+  @Override
+  public void rollbackFailed(
+      ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
+    failed = ChangeSetRef.of(changeSet);
+  }
+
+  public List<ChangeSetRef> rolledBack() {
+    return List.copyOf(rolledBack);
+  }
+
+  public List<ChangeSetRef> applied() {
+    return List.copyOf(applied);
+  }
+
+  public List<ChangeSetTiming> timings() {
+    return List.copyOf(timings);
+  }
+
+  public Optional<ChangeSetRef> failed() {
+    return Optional.ofNullable(failed);
+  }
+}

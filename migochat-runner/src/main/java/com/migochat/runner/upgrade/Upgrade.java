@@ -1,0 +1,153 @@
+package com.migochat.runner.upgrade;
+
+import com.migochat.runner.backup.BackupBeforeUpgrade;
+import com.migochat.runner.backup.BackupResult;
+import com.migochat.runner.changeset.SqlPreview;
+import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.liquibase.ChangeSetRecorder;
+import com.migochat.runner.liquibase.LiquibaseSession;
+import com.migochat.runner.status.ReadStatus;
+import com.migochat.runner.status.StatusReport;
+import com.migochat.runner.validation.AcceptChecksums;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateCountCommandStep;
+import liquibase.command.core.UpdateCountSqlCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+
+/**
+ * {@code upgrade}: applies pending changesets in changelog order, up to a target, and backs the
+ * database up first as the configuration says. A database the fingerprint proves current is
+ * answered without Liquibase and without a backup. Otherwise everything happens under the migration
+ * lock, so that instances starting together take one backup and migrate once: the fingerprint is
+ * checked again (another instance may have migrated while this one waited), the status is read for
+ * the backup, Liquibase updates, and the new fingerprint is stored before the lock is released.
+ */
+public final class Upgrade {
+
+  private static final Logger LOG = Logger.getLogger(Upgrade.class.getName());
+  private static final String CONTEXTS = "contextFilter";
+  private static final String COUNT = "count";
+
+  private final LiquibaseSession session;
+  private final MigrationConfiguration configuration;
+
+  public Upgrade(LiquibaseSession session) {
+    this.session = session;
+    this.configuration = session.configuration();
+  }
+
+  public UpgradeResult run(UpgradeTarget target) {
+    return target instanceof UpgradeTarget.Head ? toHead() : toTarget(target);
+  }
+
+  /** The SQL that {@link #run} would run for {@code target}; changes nothing. */
+  public SqlPreview sql(UpgradeTarget target) {
+    StatusReport status = status();
+    int steps = target.stepsFrom(status);
+    ByteArrayOutputStream sql = new ByteArrayOutputStream();
+    if (steps > 0) {
+      session.command(
+          UpdateCountSqlCommandStep.COMMAND_NAME,
+          Map.of(COUNT, steps, CONTEXTS, configuration.contexts()),
+          sql);
+    }
+    return new SqlPreview(status.pending().subList(0, steps), sql.toString(StandardCharsets.UTF_8));
+  }
+
+  private UpgradeResult toHead() {
+    long started = System.nanoTime();
+    if (session.jdbc(fingerprint()::matches)) {
+      return UpgradeResult.nothingApplied(since(started), true);
+    }
+    return session.underLock(
+        (connection, database, lock) -> {
+          boolean current = fingerprint().matchesWhileLocked(connection);
+          LiquibaseSession.restoreAutoCommit(connection);
+          if (current) {
+            return UpgradeResult.nothingApplied(since(started), true);
+          }
+          new AcceptChecksums(session).acceptOutdatedBeforeUpgrade();
+          BackupResult taken = backup().takeIfPending(this::status).orElse(null);
+          ChangeSetRecorder recorder =
+              lock.around(
+                  () ->
+                      session.command(
+                          database,
+                          UpdateCommandStep.COMMAND_NAME,
+                          updateArguments(Map.of()),
+                          null));
+          recordFingerprint(connection);
+          return UpgradeResult.of(recorder, since(started), taken);
+        });
+  }
+
+  private UpgradeResult toTarget(UpgradeTarget target) {
+    long started = System.nanoTime();
+    return session.underLock(
+        (connection, database, lock) -> {
+          StatusReport status = status();
+          int steps = target.stepsFrom(status);
+          if (steps == 0) {
+            return UpgradeResult.nothingApplied(since(started), false);
+          }
+          BackupResult taken = backup().takeIfPending(() -> status).orElse(null);
+          ChangeSetRecorder recorder =
+              lock.around(
+                  () ->
+                      session.command(
+                          database,
+                          UpdateCountCommandStep.COMMAND_NAME,
+                          updateArguments(Map.of(COUNT, steps)),
+                          null));
+          return UpgradeResult.of(recorder, since(started), taken);
+        });
+  }
+
+  private StatusReport status() {
+    return new ReadStatus(session).status();
+  }
+
+  private BackupBeforeUpgrade backup() {
+    return BackupBeforeUpgrade.of(configuration);
+  }
+
+  private Map<String, Object> updateArguments(Map<String, Object> more) {
+    Map<String, Object> arguments = new HashMap<>(more);
+    arguments.put(CONTEXTS, configuration.contexts());
+    arguments.put(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT.getName(), UpdateSummaryOutputEnum.LOG);
+    return arguments;
+  }
+
+  private SchemaFingerprint fingerprint() {
+    return new SchemaFingerprint(
+        Upgrade.class.getClassLoader(), configuration.changeLog(), configuration.contexts());
+  }
+
+  private void recordFingerprint(Connection connection) {
+    try {
+      fingerprint().record(connection);
+    } catch (SQLException e) {
+      LOG.log(
+          Level.WARNING,
+          "The schema is at head, but its fingerprint could not be stored ("
+              + e.getMessage()
+              + "): every start will check it through Liquibase, which is slower. Let the"
+              + " database user create and write DATABASECHANGELOG_FINGERPRINT.",
+          e);
+    }
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}
