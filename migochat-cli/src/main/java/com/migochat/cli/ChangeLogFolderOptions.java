@@ -9,7 +9,7 @@ public class ChangeLogFolderOptions {
 
   @Option(
       names = "--dir",
-      defaultValue = "migochat-migrations/src/main/resources/db/changelog",
+      defaultValue = "migochat-runner/src/main/resources/db/changelog",
       description = "Folder of the master changelog (default: ${DEFAULT-VALUE}).")
   Path folder;
 

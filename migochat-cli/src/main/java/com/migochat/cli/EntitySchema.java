@@ -1,5 +1,6 @@
 package com.migochat.cli;
 
+import com.migochat.runner.database.DatabaseUrl;
 import jakarta.persistence.Persistence;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,11 +42,14 @@ final class EntitySchema {
                 // Its warnings here are only about running outside a server (no JTA, no weaving).
                 PersistenceUnitProperties.LOGGING_LEVEL,
                 "SEVERE"));
-    if (url.startsWith("jdbc:postgresql:")) {
-      properties.put(
+    switch (DatabaseUrl.of(url).engine()) {
+      case POSTGRESQL -> properties.put(
           PersistenceUnitProperties.TARGET_DATABASE, PostgresEntityPlatform.class.getName());
-    } else if (url.startsWith("jdbc:h2:")) {
-      properties.put(PersistenceUnitProperties.TARGET_DATABASE, H2EntityPlatform.class.getName());
+      case H2 -> properties.put(
+          PersistenceUnitProperties.TARGET_DATABASE, H2EntityPlatform.class.getName());
+      case OTHER -> {
+        // EclipseLink detects the platform itself.
+      }
     }
     Persistence.generateSchema(UNIT, properties);
   }

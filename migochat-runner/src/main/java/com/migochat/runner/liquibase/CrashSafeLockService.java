@@ -6,12 +6,14 @@ import com.migochat.runner.lock.LockRelease;
 import com.migochat.runner.lock.LockState;
 import com.migochat.runner.lock.PostgresSession;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
 import liquibase.Scope;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
 import liquibase.exception.LockException;
 import liquibase.lockservice.StandardLockService;
 
@@ -35,11 +37,46 @@ public class CrashSafeLockService extends StandardLockService {
 
   private static final Logger LOG = Logger.getLogger(CrashSafeLockService.class.getName());
 
+  /** The PostgreSQL advisory lock that serialises the lock table's initialisation. */
+  private static final long INIT_KEY = 0x6d69676f63686174L;
+
   private String holder;
 
   @Override
   public int getPriority() {
     return super.getPriority() + 1;
+  }
+
+  /**
+   * Stock Liquibase initialises a lock table by deleting its rows and inserting an unlocked one
+   * once it counted none: an instance that counted before another one inserted the row and took the
+   * lock deletes that lock, and both migrate at once (seen in ConcurrentInstancesIT on a new
+   * database). On PostgreSQL, instances starting together initialise one after the other, under a
+   * session advisory lock, so the later ones find the row and leave it.
+   */
+  @Override
+  public void init() throws DatabaseException {
+    if (!(database instanceof PostgresDatabase)) {
+      super.init();
+      return;
+    }
+    try {
+      advisory("SELECT pg_advisory_lock(?)");
+      try {
+        super.init();
+      } finally {
+        advisory("SELECT pg_advisory_unlock(?)");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("Cannot serialise the lock table's initialisation: " + e, e);
+    }
+  }
+
+  private void advisory(String sql) throws SQLException {
+    try (PreparedStatement statement = connection().prepareStatement(sql)) {
+      statement.setLong(1, INIT_KEY);
+      statement.execute();
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.migochat.runner.lock;
 
+import com.migochat.runner.database.DatabaseUrl;
 import com.migochat.runner.database.OneTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,6 +95,6 @@ public final class LockRelease {
   }
 
   private boolean postgres() throws SQLException {
-    return connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
+    return DatabaseUrl.of(connection.getMetaData().getURL()).postgres();
   }
 }
