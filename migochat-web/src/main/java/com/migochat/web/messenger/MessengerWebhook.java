@@ -1,5 +1,6 @@
 package com.migochat.web.messenger;
 
+import com.migochat.migrations.config.MigochatSettings;
 import com.migochat.web.leads.LeadInbox;
 import com.migochat.web.leads.StoredEvents;
 import jakarta.ejb.EJB;
@@ -33,14 +34,14 @@ public class MessengerWebhook extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(MessengerWebhook.class.getName());
   private static final long DRAINED_AT_MOST = 16L * 1024 * 1024;
 
-  @Inject transient MessengerSettings settings;
+  @Inject transient MigochatSettings settings;
 
   @EJB transient LeadInbox inbox;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> expected = settings.verifyToken();
+    Optional<String> expected = settings.webhook().verifyToken();
     if (expected.isEmpty()) {
       LOG.warning(
           "Refused a Messenger webhook subscription: no verify token is configured. Set"
@@ -65,9 +66,9 @@ public class MessengerWebhook extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     // Read first, whatever the answer: a client still sending the body would not see it.
-    int limit = settings.maxBodyBytes();
+    int limit = settings.webhook().maxBodyBytes();
     byte[] body = readAtMost(request, limit);
-    Optional<String> secret = settings.appSecret();
+    Optional<String> secret = settings.webhook().appSecret();
     if (secret.isEmpty()) {
       LOG.warning(
           "Refused Messenger events: no app secret is configured to check their signature. Set"
