@@ -91,7 +91,7 @@ public class MigrationsResource {
         outcome.schemaCurrent(),
         outcome.upgrade().map(u -> u.applied()).orElse(List.of()),
         outcome.upgrade().map(u -> u.took().toMillis()).orElse(null),
-        outcome.failure(),
+        outcome.problem(),
         entities.rowCounts(),
         entities.problem());
   }

@@ -18,7 +18,7 @@ public class ApplicationReadiness {
 
   /** Why Migochat must not serve, or empty when it may. */
   public Optional<NotServing> notServing() {
-    Optional<MigrationFailure> migration = schemaMigrator.outcome().problem();
+    Optional<MigrationFailure> migration = schemaMigrator.outcome().failure();
     if (migration.isPresent()) {
       MigrationFailure failure = migration.get();
       return Optional.of(
