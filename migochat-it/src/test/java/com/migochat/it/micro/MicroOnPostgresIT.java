@@ -1,6 +1,7 @@
 package com.migochat.it.micro;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.migochat.it.support.Artifacts;
@@ -172,23 +173,46 @@ class MicroOnPostgresIT {
 
   @Test
   @Order(7)
-  void aSecondDeploymentOnTheSameDatabaseAppliesNothing() throws SQLException {
+  void aSecondDeploymentAppliesNothingAndLogsItsSettingsOnceWithoutASecret() throws SQLException {
     SchemaSnapshot before;
     try (Connection connection = MicroDatabase.current().connect()) {
       before = SchemaSnapshot.of(connection);
     }
+    // PostgreSQL trusts the test user, so the database password is never checked, only carried.
+    List<String> secrets =
+        List.of(
+            Http.ADMIN_PASSWORD,
+            "it-db-Secret-31",
+            "it-vera-Secret-32",
+            "it-app-Secret-33",
+            "it-verify-Token-34");
 
     try (PayaraMicroProcess second =
         PayaraMicroProcess.start(
             Artifacts.microWar(),
             28181,
-            MicroSettings.on(MicroDatabase.current()),
+            MicroSettings.on(MicroDatabase.current())
+                .with("migochat.db.password", secrets.get(1))
+                .with("migochat.users", "vera=viewer")
+                .with("migochat.user.vera.password", secrets.get(2))
+                .with("migochat.messenger.app-secret", secrets.get(3))
+                .with("migochat.messenger.verify-token", secrets.get(4)),
             Path.of("target", "second-deployment"))) {
       JsonObject startup = new Http(second.baseUrl()).jsonAsAdmin("api/migrations/startup");
 
       assertEquals(List.of(), StartupAssertions.appliedIds(startup));
       assertTrue(startup.getBoolean("schemaCurrent"));
       assertTrue(second.log().contains("Schema is current: nothing to apply"), second.log());
+      List<String> settings =
+          second.log().lines().filter(line -> line.contains("Migochat settings: ")).toList();
+      assertEquals(1, settings.size(), second.log());
+      assertTrue(
+          settings.get(0).contains("console admin 'admin' (password set), accounts [vera (viewer)]")
+              && settings.get(0).contains("webhook verify token set, app secret set"),
+          settings.get(0));
+      for (String secret : secrets) {
+        assertFalse(settings.get(0).contains(secret), secret + " logged: " + settings.get(0));
+      }
     }
     try (Connection connection = MicroDatabase.current().connect()) {
       assertEquals(before, SchemaSnapshot.of(connection));

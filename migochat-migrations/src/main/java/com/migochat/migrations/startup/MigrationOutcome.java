@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * How this deployment's migration ended: either an {@link UpgradeResult} or a {@link
- * MigrationFailure}, never both.
+ * MigrationFailure}, never both. As in {@link EntityCheckResult}, {@link #failure()} says whether
+ * and why it failed, and {@link #problem()} is the same failure or null.
  *
  * @param result what was applied, when the migration succeeded
- * @param failure why it failed, when it failed
+ * @param problem why it failed, or null when it succeeded
  * @param trigger which adapter ran it: the persistence unit's login or the startup singleton
  */
-public record MigrationOutcome(UpgradeResult result, MigrationFailure failure, String trigger) {
+public record MigrationOutcome(UpgradeResult result, MigrationFailure problem, String trigger) {
 
   public static MigrationOutcome succeeded(UpgradeResult result, String trigger) {
     return new MigrationOutcome(result, null, trigger);
@@ -23,14 +24,14 @@ public record MigrationOutcome(UpgradeResult result, MigrationFailure failure, S
   }
 
   public boolean schemaCurrent() {
-    return failure == null;
+    return problem == null;
   }
 
   public Optional<UpgradeResult> upgrade() {
     return Optional.ofNullable(result);
   }
 
-  public Optional<MigrationFailure> problem() {
-    return Optional.ofNullable(failure);
+  public Optional<MigrationFailure> failure() {
+    return Optional.ofNullable(problem);
   }
 }

@@ -1,5 +1,6 @@
 package com.migochat.web.security;
 
+import com.migochat.migrations.config.SettingKeys;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -16,9 +17,6 @@ import java.util.logging.Logger;
  * folder, then moved over the previous one, so a reader never sees a half-written or wider file.
  */
 final class AdminPasswordFile {
-
-  static final String KEY = "migochat.admin.password-file";
-  static final String DEFAULT = "./data/admin-password";
 
   private static final Logger LOG = Logger.getLogger(AdminPasswordFile.class.getName());
 
@@ -57,7 +55,7 @@ final class AdminPasswordFile {
               + " ("
               + e
               + "): point "
-              + KEY
+              + SettingKeys.ADMIN_PASSWORD_FILE
               + " (MIGOCHAT_ADMIN_PASSWORD_FILE) at a file in a folder the server may write, or set"
               + " MIGOCHAT_ADMIN_PASSWORD to choose the password",
           e);

@@ -1,5 +1,8 @@
 package com.migochat.web.security;
 
+import com.migochat.migrations.config.ConsoleSettings;
+import com.migochat.migrations.config.MigochatSettings;
+import com.migochat.migrations.config.SettingKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -9,14 +12,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * The console's accounts, from MicroProfile Config:
+ * The console's accounts, from the {@link ConsoleSettings}:
  *
  * <ul>
  *   <li>the administrator {@code migochat.admin.user} (default {@code admin}) with {@code
@@ -36,14 +37,11 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class ConsoleUsers {
 
-  static final String ADMIN_USER_KEY = "migochat.admin.user";
-  static final String ADMIN_PASSWORD_KEY = "migochat.admin.password";
-  static final String USERS_KEY = "migochat.users";
   static final String ADMIN_PAGE = "/admin/migrations.xhtml";
 
   private static final Logger LOG = Logger.getLogger(ConsoleUsers.class.getName());
 
-  @Inject Config config;
+  @Inject MigochatSettings settings;
 
   @Inject PasswordHash passwordHash;
 
@@ -56,23 +54,16 @@ public class ConsoleUsers {
 
   /** Reads the accounts and logs where the console is and how to log in to it. */
   void load(String contextPath) {
-    String admin = config.getOptionalValue(ADMIN_USER_KEY, String.class).orElse("admin");
-    Optional<String> configured =
-        config.getOptionalValue(ADMIN_PASSWORD_KEY, String.class).filter(p -> !p.isBlank());
+    ConsoleSettings console = settings.console();
+    String admin = console.adminUser();
     String where = "Admin page: <server>" + contextPath + ADMIN_PAGE + " - log in as '" + admin;
-    if (configured.isPresent()) {
-      put(admin, ConsoleRole.ADMIN, configured.get(), ADMIN_PASSWORD_KEY);
+    if (console.adminPassword().isPresent()) {
+      put(admin, ConsoleRole.ADMIN, console.adminPassword().get(), SettingKeys.ADMIN_PASSWORD);
       LOG.info(where + "' with the password from MIGOCHAT_ADMIN_PASSWORD");
     } else {
       String password = randomPassword();
-      Path file =
-          AdminPasswordFile.write(
-              Path.of(
-                  config
-                      .getOptionalValue(AdminPasswordFile.KEY, String.class)
-                      .orElse(AdminPasswordFile.DEFAULT)),
-              password);
-      put(admin, ConsoleRole.ADMIN, password, ADMIN_PASSWORD_KEY);
+      Path file = AdminPasswordFile.write(console.adminPasswordFile(), password);
+      put(admin, ConsoleRole.ADMIN, password, SettingKeys.ADMIN_PASSWORD);
       LOG.info(
           where
               + "' with the generated password in "
@@ -80,43 +71,15 @@ public class ConsoleUsers {
               + " (only its owner may read it; it changes on restart; set MIGOCHAT_ADMIN_PASSWORD"
               + " to choose one)");
     }
-    for (String entry : config.getOptionalValues(USERS_KEY, String.class).orElse(List.of())) {
-      add(entry);
+    for (ConsoleSettings.Account account : console.accounts()) {
+      ConsoleRole role =
+          ConsoleRole.parse(account.role(), SettingKeys.USERS + " for " + account.name());
+      put(account.name(), role, account.password(), SettingKeys.userPassword(account.name()));
     }
     noAccountHash = passwordHash.generate(randomPassword().toCharArray());
     if (users.size() > 1) {
       LOG.info("Console accounts: " + users.values());
     }
-  }
-
-  private void add(String entry) {
-    String[] nameAndRole = entry.split("=", 2);
-    if (nameAndRole.length != 2 || nameAndRole[0].isBlank()) {
-      throw new IllegalStateException(
-          "Cannot read '"
-              + entry
-              + "' in "
-              + USERS_KEY
-              + ": write name=role, e.g. bob=viewer or carol=sales");
-    }
-    String name = nameAndRole[0].strip();
-    ConsoleRole role = ConsoleRole.parse(nameAndRole[1], USERS_KEY + " for " + name);
-    String key = "migochat.user." + name + ".password";
-    String password =
-        config
-            .getOptionalValue(key, String.class)
-            .filter(p -> !p.isBlank())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        USERS_KEY
-                            + " names '"
-                            + name
-                            + "' but "
-                            + key
-                            + " is not set: give it a password (plain, or a PBKDF2 hash from"
-                            + " 'java -jar migochat-cli.jar hash-password'), or remove the account"));
-    put(name, role, password, key);
   }
 
   private void put(String name, ConsoleRole role, String password, String key) {

@@ -1,5 +1,7 @@
 package com.migochat.web.security;
 
+import com.migochat.migrations.config.MigochatSettings;
+import com.migochat.migrations.config.SettingKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Slows down password guessing: after {@code migochat.login.free-attempts} failed logins in a row
@@ -26,14 +27,12 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class LoginThrottle {
 
-  static final String FREE_ATTEMPTS_KEY = "migochat.login.free-attempts";
-  static final String MAX_BACKOFF_KEY = "migochat.login.max-backoff-seconds";
   static final Duration FORGET_AFTER = Duration.ofMinutes(15);
   static final int MAX_KEYS = 10_000;
 
   private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
 
-  @Inject Config config;
+  @Inject MigochatSettings settings;
 
   private final Map<String, Failures> failures =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -52,8 +51,8 @@ public class LoginThrottle {
   @PostConstruct
   void readSettings() {
     configure(
-        config.getOptionalValue(FREE_ATTEMPTS_KEY, Integer.class).orElse(5),
-        Duration.ofSeconds(config.getOptionalValue(MAX_BACKOFF_KEY, Integer.class).orElse(300)),
+        settings.console().freeLoginAttempts(),
+        settings.console().maxLoginBackoff(),
         Clock.systemUTC());
   }
 
@@ -61,9 +60,9 @@ public class LoginThrottle {
   void configure(int freeAttempts, Duration maxBackoff, Clock clock) {
     if (freeAttempts < 1 || maxBackoff.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalStateException(
-          FREE_ATTEMPTS_KEY
+          SettingKeys.LOGIN_FREE_ATTEMPTS
               + " and "
-              + MAX_BACKOFF_KEY
+              + SettingKeys.LOGIN_MAX_BACKOFF_SECONDS
               + " must be 1 or more (they are "
               + freeAttempts
               + " and "

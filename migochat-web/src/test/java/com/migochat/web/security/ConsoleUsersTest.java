@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.migochat.migrations.config.MigochatSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,7 +23,7 @@ class ConsoleUsersTest {
 
   static ConsoleUsers load(Settings settings, PasswordHash hash) {
     ConsoleUsers users = new ConsoleUsers();
-    users.config = settings;
+    users.settings = MigochatSettings.from(settings);
     users.passwordHash = hash;
     users.load("/migochat");
     return users;

@@ -1,8 +1,0 @@
-package com.migochat.web.api;
-
-import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.core.Application;
-
-/** Serves the REST resources under {@code /api}. */
-@ApplicationPath("api")
-public class MigochatApi extends Application {}
