@@ -43,10 +43,12 @@ final class EntitySchema {
                 PersistenceUnitProperties.LOGGING_LEVEL,
                 "SEVERE"));
     switch (DatabaseUrl.of(url).engine()) {
-      case POSTGRESQL -> properties.put(
-          PersistenceUnitProperties.TARGET_DATABASE, PostgresEntityPlatform.class.getName());
-      case H2 -> properties.put(
-          PersistenceUnitProperties.TARGET_DATABASE, H2EntityPlatform.class.getName());
+      case POSTGRESQL ->
+          properties.put(
+              PersistenceUnitProperties.TARGET_DATABASE, PostgresEntityPlatform.class.getName());
+      case H2 ->
+          properties.put(
+              PersistenceUnitProperties.TARGET_DATABASE, H2EntityPlatform.class.getName());
       case OTHER -> {
         // EclipseLink detects the platform itself.
       }

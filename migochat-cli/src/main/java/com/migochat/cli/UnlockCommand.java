@@ -43,7 +43,7 @@ class UnlockCommand implements Callable<Integer> {
               "Released the lock held by %s since %s (holder %s).%n",
               result.before().lockedBy(),
               result.before().since(),
-              result.holder().toLowerCase(java.util.Locale.ROOT));
+              result.holder().name().toLowerCase(java.util.Locale.ROOT));
         });
     return 0;
   }

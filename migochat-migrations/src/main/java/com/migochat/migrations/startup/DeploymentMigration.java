@@ -7,6 +7,7 @@ import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.changeset.MigrationProgress;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.database.DatabaseWait;
+import com.migochat.runner.failure.MigrationError;
 import com.migochat.runner.failure.MigrationException;
 import com.migochat.runner.upgrade.UpgradeResult;
 import java.util.Optional;
@@ -48,7 +49,16 @@ public final class DeploymentMigration {
    * on {@code dataSource} (the server's pool), telling {@code progress} how it gets on.
    */
   static MigrationConfiguration configuration(DataSource dataSource, MigrationProgress progress) {
-    MigochatSettings settings = DeployedSettings.current();
+    MigochatSettings settings;
+    try {
+      settings = DeployedSettings.current();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw MigrationException.because(
+          MigrationError.SETTINGS_INVALID,
+          e.getMessage(),
+          "correct that setting (as a MIGOCHAT_... environment variable or a system property)"
+              + " and deploy again");
+    }
     return MigrationConfiguration.configure(settings.database())
         .dataSource(dataSource)
         .changeLog(settings.changeLog())

@@ -34,6 +34,8 @@ public enum MigrationError {
   SCHEMA_MISMATCH,
   /** A changeset's SQL failed on the database. */
   CHANGESET_FAILED,
+  /** A {@code migochat.*} setting cannot be read; the message names it and says what it takes. */
+  SETTINGS_INVALID,
   /** Anything else; the log has the stack trace. */
   UNEXPECTED
 }

@@ -23,9 +23,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
-import liquibase.ui.LoggerUIService;
 
 /**
  * The one place that connects, sets up Liquibase's scope, parses the changelog and turns what goes
@@ -142,7 +140,7 @@ public final class LiquibaseSession {
 
   /** Parses {@code changeLog} without a database, e.g. to learn which tables it creates. */
   public static DatabaseChangeLog parseWithoutDatabase(String changeLog) throws Exception {
-    return inScope(
+    return LiquibaseScope.run(
         MigrationProgress.SILENT,
         () -> {
           ResourceAccessor resources = Scope.getCurrentScope().getResourceAccessor();
@@ -179,36 +177,6 @@ public final class LiquibaseSession {
   }
 
   private <T> T inScope(Scope.ScopedRunnerWithReturn<T> work) throws Exception {
-    return inScope(configuration.progress(), work);
-  }
-
-  private static <T> T inScope(MigrationProgress progress, Scope.ScopedRunnerWithReturn<T> work)
-      throws Exception {
-    ClassLoader classLoader = LiquibaseSession.class.getClassLoader();
-    Map<String, Object> scope =
-        Map.of(
-            Scope.Attr.resourceAccessor.name(),
-            new ClassLoaderResourceAccessor(classLoader),
-            Scope.Attr.classLoader.name(),
-            classLoader,
-            Scope.Attr.ui.name(),
-            new LoggerUIService(),
-            // Liquibase would otherwise try to send usage data on every run, to a host that
-            // production networks usually block, costing a timeout each time.
-            "liquibase.analytics.enabled",
-            Boolean.FALSE,
-            // Checking every file against the XML schema is most of what a long changelog costs
-            // to read. ChangeLogSchemaTest checks the shipped changelog in the build instead.
-            // Liquibase reads this once, when the JVM's first migration creates its XML parser.
-            "liquibase.validateXmlChangelogFiles",
-            Boolean.FALSE,
-            // An instance waiting for another's migration checks the lock every 2 s instead of
-            // 10, so it starts serving soon after the schema reaches head (and notices sooner when
-            // the holder died; see CrashSafeLockService).
-            "liquibase.changelogLockPollRate",
-            2L,
-            MigrationProgress.SCOPE_KEY,
-            progress);
-    return Scope.child(scope, work);
+    return LiquibaseScope.run(configuration.progress(), work);
   }
 }

@@ -25,7 +25,7 @@ public final class LockControl {
         connection -> {
           LockRelease release = new LockRelease(connection);
           LockState lock = release.lock();
-          return new LockReport(lock, lock.locked() ? release.liveness(lock).name() : null);
+          return new LockReport(lock, lock.locked() ? release.liveness(lock) : null);
         });
   }
 }

@@ -46,7 +46,7 @@ final class Unlock {
               + outcome.now().since(),
           "run unlock again to check the new holder, or wait for its migration to finish");
     }
-    return new UnlockResult(lock, holder.name(), outcome.released());
+    return new UnlockResult(lock, holder, outcome.released());
   }
 
   private static MigrationException lockHeld(String what, String action) {

@@ -7,4 +7,4 @@ package com.migochat.runner.lock;
  * @param holder ALIVE, DEAD or UNKNOWN: what was found of the holder; null when nothing was locked
  * @param released whether the lock was released
  */
-public record UnlockResult(LockState before, String holder, boolean released) {}
+public record UnlockResult(LockState before, LockHolder.Liveness holder, boolean released) {}

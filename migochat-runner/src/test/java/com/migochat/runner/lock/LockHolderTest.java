@@ -77,17 +77,22 @@ class LockHolderTest {
                   null,
                   null)
               .recorded());
-      assertEquals("UNKNOWN", runner.lock().holder(), "another machine or container");
+      assertEquals(
+          LockHolder.Liveness.UNKNOWN, runner.lock().holder(), "another machine or container");
 
       lockedBy(database, here.host() + " (" + here.address() + ") pid " + gone);
-      assertEquals("UNKNOWN", runner.lock().holder(), "an earlier Migochat's holder");
+      assertEquals(
+          LockHolder.Liveness.UNKNOWN, runner.lock().holder(), "an earlier Migochat's holder");
 
       lockedBy(
           database,
           new LockHolder(
                   here.host(), here.address(), gone, here.started(), here.machine(), null, null)
               .recorded());
-      assertEquals("DEAD", runner.lock().holder(), "this machine, and the process is gone");
+      assertEquals(
+          LockHolder.Liveness.DEAD,
+          runner.lock().holder(),
+          "this machine, and the process is gone");
     }
   }
 
@@ -119,7 +124,10 @@ class LockHolderTest {
       for (int backend : backends) {
         awaitSessionEnd(database, backend);
       }
-      assertEquals("ALIVE", runner.lock().holder(), "the pooler's sessions ended, not the holder");
+      assertEquals(
+          LockHolder.Liveness.ALIVE,
+          runner.lock().holder(),
+          "the pooler's sessions ended, not the holder");
     }
   }
 

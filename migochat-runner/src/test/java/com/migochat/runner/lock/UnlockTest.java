@@ -68,7 +68,7 @@ class UnlockTest {
       UnlockResult released = runner.unlock(false);
 
       assertTrue(released.released());
-      assertEquals("DEAD", released.holder());
+      assertEquals(LockHolder.Liveness.DEAD, released.holder());
       assertFalse(runner.health().lock().locked());
     }
   }
@@ -86,7 +86,7 @@ class UnlockTest {
       assertTrue(runner.health().lock().locked());
 
       UnlockResult forced = runner.unlock(true);
-      assertEquals("UNKNOWN", forced.holder());
+      assertEquals(LockHolder.Liveness.UNKNOWN, forced.holder());
       assertFalse(runner.health().lock().locked());
       assertFalse(runner.unlock(false).released(), "nothing left to release");
     }

@@ -1,6 +1,5 @@
 package com.migochat.web.boundary.console;
 
-import com.migochat.runner.lock.LockHolder;
 import com.migochat.runner.lock.LockReport;
 
 /**
@@ -16,7 +15,7 @@ final class LockDescription {
       return "free";
     }
     String holder =
-        switch (LockHolder.Liveness.valueOf(report.holder())) {
+        switch (report.holder()) {
           case ALIVE -> "still running";
           case DEAD -> "gone: stale, the next migration or 'Release stale lock' frees it";
           case UNKNOWN -> "cannot be checked from here";

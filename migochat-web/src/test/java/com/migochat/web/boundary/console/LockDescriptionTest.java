@@ -14,7 +14,7 @@ class LockDescriptionTest {
   private static final Instant SINCE = Instant.parse("2026-11-29T08:53:01Z");
 
   private static String held(LockHolder.Liveness liveness) {
-    return LockDescription.of(new LockReport(new LockState(true, HOLDER, SINCE), liveness.name()));
+    return LockDescription.of(new LockReport(new LockState(true, HOLDER, SINCE), liveness));
   }
 
   @Test
