@@ -7,22 +7,16 @@ import java.nio.file.Path;
 /**
  * The cold apply of N changesets to an empty database, then the no-op check of the database it
  * migrated (what every boot pays), and the heap the cold apply left in use; into {@link Results}.
+ *
+ * @param target the server each run gets a new database on
+ * @param steps runs each migration in a JVM of its own
+ * @param results where each run's time goes
  */
-final class ChangeSetTimes {
+record ChangeSetTimes(BenchmarkTarget target, StepProcess steps, Results results) {
 
   static final String NO_OP = "no-op check";
   static final String COLD_APPLY = "cold apply";
   static final String RETAINED_HEAP = "retained heap";
-
-  private final BenchmarkTarget target;
-  private final StepProcess steps;
-  private final Results results;
-
-  ChangeSetTimes(BenchmarkTarget target, StepProcess steps, Results results) {
-    this.target = target;
-    this.steps = steps;
-    this.results = results;
-  }
 
   /** One run of {@code contender} on the {@code size} changesets in {@code changeLogs}. */
   void measure(Contender contender, int size, int run, Path changeLogs)

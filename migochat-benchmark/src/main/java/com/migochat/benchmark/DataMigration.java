@@ -11,20 +11,14 @@ import java.sql.Statement;
 /**
  * The full_name data migration (see {@link SyntheticChangeLogs#fullName}) over a table of many
  * people, each run on a database of its own; into {@link Results}, with the rows as N.
+ *
+ * @param target the server each run gets a new database on
+ * @param steps runs each migration in a JVM of its own
+ * @param results where each run's time goes
  */
-final class DataMigration {
+record DataMigration(BenchmarkTarget target, StepProcess steps, Results results) {
 
   static final String OPERATION = "data migration";
-
-  private final BenchmarkTarget target;
-  private final StepProcess steps;
-  private final Results results;
-
-  DataMigration(BenchmarkTarget target, StepProcess steps, Results results) {
-    this.target = target;
-    this.steps = steps;
-    this.results = results;
-  }
 
   /**
    * One run of {@code contender} on {@code rows} people, with the migration in {@code fullName}.
