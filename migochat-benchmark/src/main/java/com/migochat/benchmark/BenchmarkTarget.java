@@ -1,6 +1,12 @@
 package com.migochat.benchmark;
 
+import com.migochat.runner.database.DatabaseLogin;
+import com.migochat.runner.schema.ScratchDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,7 +68,38 @@ final class BenchmarkTarget {
     return war.toAbsolutePath();
   }
 
+  /** A new, empty database on the PostgreSQL server, dropped on close. */
+  ScratchDatabase scratch() {
+    return ScratchDatabase.beside(DatabaseLogin.of(pgUrl, pgUser, ""));
+  }
+
+  /**
+   * The settings, as Payara Micro's system properties, that point Migochat at {@code database},
+   * with the given admin password and backups under the output folder.
+   */
+  Map<String, String> migochatSettings(ScratchDatabase database, String adminPassword) {
+    return Map.of(
+        "migochat.db.url",
+        database.url(),
+        "migochat.db.user",
+        pgUser,
+        "migochat.admin.password",
+        adminPassword,
+        "migochat.backup.dir",
+        folder().resolve("backups").toString());
+  }
+
+  /** The benchmark's own jar, which each measured step runs from in a JVM of its own. */
+  static String ownJar() {
+    try {
+      return Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
+    } catch (URISyntaxException e) {
+      throw new UncheckedIOException(new IOException("Cannot locate the benchmark's jar", e));
+    }
+  }
+
   private static Path besideTheJar(String file) {
-    return Path.of(Benchmark.ownJar()).resolveSibling(file);
+    return Path.of(ownJar()).resolveSibling(file);
   }
 }

@@ -34,7 +34,7 @@ final class ClosedLoopLoad {
   private final Duration measured;
 
   /**
-   * @param application the application's root, e.g. {@code http://127.0.0.1:28300/migochat}
+   * @param application the application's root, e.g. {@code http://127.0.0.1:20123/migochat/}
    * @param authorization the {@code Authorization} header every request sends
    * @param pages how many pages there are: each request asks for one in {@code [0, pages)}
    */
@@ -115,8 +115,7 @@ final class ClosedLoopLoad {
       LongStream.Builder measuredLatencies = LongStream.builder();
       long sent;
       while ((sent = System.nanoTime()) < until) {
-        URI uri =
-            URI.create(application + endpoint.path(ThreadLocalRandom.current().nextInt(pages)));
+        URI uri = application.resolve(endpoint.path(ThreadLocalRandom.current().nextInt(pages)));
         HttpRequest request =
             HttpRequest.newBuilder(uri)
                 .header("Authorization", authorization)

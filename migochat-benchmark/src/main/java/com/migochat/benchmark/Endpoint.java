@@ -1,8 +1,9 @@
 package com.migochat.benchmark;
 
 /**
- * One endpoint of the admin console put under load: a name for the table, and its path below the
- * application's context root with {@value #PAGE} where each request's page number goes.
+ * One endpoint of the admin console put under load: a name for the table, and its path relative to
+ * the application's root (no leading slash) with {@value #PAGE} where each request's page number
+ * goes.
  */
 record Endpoint(String name, String pathTemplate) {
 

@@ -1,18 +1,11 @@
 package com.migochat.benchmark;
 
-import com.migochat.runner.database.DatabaseLogin;
-import com.migochat.runner.schema.ScratchDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,9 +20,9 @@ import picocli.CommandLine.Spec;
  * The admin console's history under load: boots Payara Micro with Migochat on a throwaway
  * PostgreSQL database, fills its history to a number of rows, then puts each {@link Endpoint} in
  * turn under a closed-loop load of concurrent connections asking for random pages of the whole
- * history as the administrator, and prints their throughput and latency percentiles. Every answer
- * must be a 200; any other makes the run fail once the table is printed. Micro is stopped and the
- * database dropped afterwards, whatever happened.
+ * history as the administrator (see {@link ConsoleUnderLoad}), and prints their throughput and
+ * latency percentiles (see {@link LatencyTable}). Every answer must be a 200; any other makes the
+ * run fail once the table is printed.
  *
  * <p>{@code java -jar migochat-benchmark.jar --history-load [--quick] [--rows=10000]
  * [--connections=16] [--seconds=30] [--warmup=5] [--out=target/benchmark]
@@ -56,11 +49,9 @@ final class HistoryLoad implements Callable<Integer> {
       List.of(
           new Endpoint(
               "REST /api/migrations/history",
-              "/api/migrations/history?page=" + Endpoint.PAGE + "&size=" + PAGE_SIZE),
+              "api/migrations/history?page=" + Endpoint.PAGE + "&size=" + PAGE_SIZE),
           new Endpoint(
-              "page /admin/migrations.xhtml", "/admin/migrations.xhtml?page=" + Endpoint.PAGE));
-
-  private static final String ADMIN = "admin";
+              "page /admin/migrations.xhtml", "admin/migrations.xhtml?page=" + Endpoint.PAGE));
 
   @Mixin private BenchmarkTarget target;
 
@@ -122,11 +113,6 @@ final class HistoryLoad implements Callable<Integer> {
     return warmup != null ? warmup : quick ? 1 : 5;
   }
 
-  /** The application's context root: Payara Micro deploys a WAR under its file name. */
-  private String contextRoot() {
-    return "/" + target.war().getFileName().toString().replaceFirst("\\.war$", "");
-  }
-
   /** Exits 0 when every answer was a 200, 1 otherwise. */
   @Override
   public Integer call() throws IOException, InterruptedException, SQLException {
@@ -155,111 +141,31 @@ final class HistoryLoad implements Callable<Integer> {
         target.pgUrl());
     out.println(
         "Command: java -jar "
-            + Path.of(Benchmark.ownJar()).getFileName()
+            + Path.of(BenchmarkTarget.ownJar()).getFileName()
             + " "
             + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     return run() ? 0 : 1;
   }
 
   private boolean run() throws IOException, InterruptedException, SQLException {
-    String password = randomPassword();
-    List<EndpointLatencies> results = new ArrayList<>();
-    Path log;
-    try (ScratchDatabase database =
-            ScratchDatabase.beside(DatabaseLogin.of(target.pgUrl(), target.pgUser(), ""));
-        MicroProcess micro =
-            MicroProcess.start(
-                target.micro(),
-                target.folder(),
-                List.of("--deploy", target.war().toString()),
-                MicroBoot.migochatEnvironment(
-                    database, target.pgUser(), password, target.folder()))) {
-      log = micro.log();
-      long ready = micro.awaitAnswer("/health/ready", true, MicroBoot.BOOT_LIMIT);
-      out.printf(
-          Locale.ROOT,
-          "Payara Micro with Migochat ready on port %d in %.1f s%n",
-          micro.port(),
-          (ready - micro.startedNanos()) / 1e9);
-      SeededHistory.Filled history = SeededHistory.fill(database.dataSource(), rows());
-      out.printf(
-          Locale.ROOT,
-          "Rows in DATABASECHANGELOG: %,d (%,d from the migrations, %,d seeded)%n",
-          history.total(),
-          history.migrated(),
-          history.total() - history.migrated());
-      ClosedLoopLoad load =
-          new ClosedLoopLoad(
-              URI.create("http://127.0.0.1:" + micro.port() + contextRoot()),
-              basicAuthorization(password),
-              connections(),
-              (int) Math.max(1, history.total() / PAGE_SIZE),
-              Duration.ofSeconds(warmup()),
-              Duration.ofSeconds(seconds()));
-      for (Endpoint endpoint : ENDPOINTS) {
-        results.add(load.run(endpoint));
-      }
-    }
+    ConsoleUnderLoad.Outcome outcome =
+        new ConsoleUnderLoad(target, out)
+            .run(
+                ENDPOINTS,
+                rows(),
+                PAGE_SIZE,
+                connections(),
+                Duration.ofSeconds(warmup()),
+                Duration.ofSeconds(seconds()));
     out.println();
-    printTable(results);
+    LatencyTable.print(out, outcome.results());
     boolean all200 =
-        results.stream().allMatch(result -> result.non200() == 0 && result.errors() == 0);
+        outcome.results().stream().allMatch(result -> result.non200() == 0 && result.errors() == 0);
     if (all200) {
-      Files.delete(log);
+      Files.delete(outcome.log());
     } else {
-      out.println("Payara Micro's log: " + log);
+      out.println("Payara Micro's log: " + outcome.log());
     }
     return all200;
-  }
-
-  private void printTable(List<EndpointLatencies> results) {
-    String columns = "%-30s %9s %9s %8s %8s %8s %8s %9s %8s %7s%n";
-    out.printf(
-        columns,
-        "endpoint",
-        "requests",
-        "req/s",
-        "p50 ms",
-        "p90 ms",
-        "p99 ms",
-        "max ms",
-        "mean KB",
-        "non-200",
-        "errors");
-    for (EndpointLatencies result : results) {
-      out.printf(
-          Locale.ROOT,
-          "%-30s %9d %9.1f %8.1f %8.1f %8.1f %8.1f %9.1f %8d %7d%n",
-          result.endpoint().name(),
-          result.requests(),
-          result.requestsPerSecond(),
-          result.percentileMillis(50),
-          result.percentileMillis(90),
-          result.percentileMillis(99),
-          result.maxMillis(),
-          result.meanKilobytes(),
-          result.non200(),
-          result.errors());
-    }
-    out.println(
-        "(requests, req/s, latencies and sizes: the 200s of the measured window; non-200 and"
-            + " errors: every request, warmup included)");
-    for (EndpointLatencies result : results) {
-      if (result.firstFailure() != null) {
-        out.println("First failure, " + result.endpoint().name() + ": " + result.firstFailure());
-      }
-    }
-  }
-
-  private static String randomPassword() {
-    byte[] random = new byte[18];
-    new SecureRandom().nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-  }
-
-  private static String basicAuthorization(String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((ADMIN + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

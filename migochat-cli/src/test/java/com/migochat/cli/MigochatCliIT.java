@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.runner.testing.ThrowawayDatabase.Engine;
 import java.io.IOException;
@@ -27,14 +28,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The built executable jar, run as an operator would, against real databases. */
 class MigochatCliIT {
 
-  private static final String FULL_NAME = "20250527_1100_add_full_name_to_users";
-  private static final String HEAD = "20261129_1010_widen_message_text";
+  private static final String FULL_NAME = ExpectedChangeSets.FULL_NAME;
+  private static final String HEAD = ExpectedChangeSets.IDS.get(ExpectedChangeSets.IDS.size() - 1);
 
   /** How many changesets the shipped changelog has. */
-  private static final int CHANGESETS = 6;
+  private static final int CHANGESETS = ExpectedChangeSets.IDS.size();
 
   /** How many of them follow full_name. */
-  private static final int AFTER_FULL_NAME = 2;
+  private static final int AFTER_FULL_NAME =
+      CHANGESETS - 1 - ExpectedChangeSets.IDS.indexOf(FULL_NAME);
 
   /** What one run of the jar printed and returned. */
   record Run(int exitCode, String out, String err) {}

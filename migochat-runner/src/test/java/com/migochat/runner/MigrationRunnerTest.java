@@ -60,7 +60,7 @@ class MigrationRunnerTest {
           ExpectedChangeSets.IDS.get(ExpectedChangeSets.IDS.size() - 1),
           status.current().orElseThrow().changeSet().id());
       assertEquals(
-          "migochat/20261129_1010_widen_message_text.xml",
+          "migochat/" + ExpectedChangeSets.IDS.get(ExpectedChangeSets.IDS.size() - 1) + ".xml",
           status.current().orElseThrow().changeSet().file());
     }
   }

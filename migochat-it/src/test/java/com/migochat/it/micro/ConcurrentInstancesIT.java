@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.migochat.it.support.Artifacts;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
-import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.testkit.PayaraMicroProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,10 +43,10 @@ class ConcurrentInstancesIT {
           for (int i = 0; i < INSTANCES; i++) {
             instances.add(
                 PayaraMicroProcess.launch(
-                    Artifacts.microWar(),
-                    28190 + i,
-                    MicroSettings.on(database),
-                    Path.of("target", "concurrent-instances", "trial-" + trial)));
+                    MicroSettings.on(database)
+                        .deploying(
+                            Artifacts.microWar(),
+                            Path.of("target", "concurrent-instances", "trial-" + trial))));
           }
           instances.forEach(PayaraMicroProcess::awaitReady);
 

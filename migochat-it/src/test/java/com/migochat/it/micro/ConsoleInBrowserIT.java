@@ -9,10 +9,10 @@ import com.migochat.it.support.Browser;
 import com.migochat.it.support.Deployments;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
-import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.runner.downgrade.DowngradeTarget;
 import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.testkit.PayaraMicroProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,7 +46,6 @@ import org.openqa.selenium.WebElement;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ConsoleInBrowserIT {
 
-  private static final int PORT = 28186;
   private static final String CHANGELOG = "db/test/console-changelog.xml";
   private static final String PROBE = "29991231_2357_console_probe";
   private static final String PROBE_COMMENT =
@@ -89,13 +88,11 @@ class ConsoleInBrowserIT {
     database = ThrowawayDatabase.postgres();
     micro =
         PayaraMicroProcess.start(
-            Deployments.migochatWarWith(CHANGELOG, FOLDER),
-            PORT,
             MicroSettings.on(database)
                 .with("migochat.migrations.changelog", CHANGELOG)
                 .with("migochat.users", VIEWER + "=viewer")
-                .with("migochat.user." + VIEWER + ".password", VIEWER_PASSWORD_HASH),
-            FOLDER);
+                .with("migochat.user." + VIEWER + ".password", VIEWER_PASSWORD_HASH)
+                .deploying(Deployments.migochatWarWith(CHANGELOG, FOLDER), FOLDER));
     seedOlderHistory();
     browser = Browser.open(Path.of("target", "screenshots", "console"));
   }
@@ -136,7 +133,7 @@ class ConsoleInBrowserIT {
   }
 
   private static String console() {
-    return "http://127.0.0.1:" + PORT + "/migochat/admin/migrations.xhtml";
+    return micro.baseUrl() + "admin/migrations.xhtml";
   }
 
   private static void logIn(String user, String password) {
@@ -277,7 +274,7 @@ class ConsoleInBrowserIT {
     assertNotEquals(0, historyRows().size());
     assertEquals(
         200,
-        new Http("http://127.0.0.1:" + PORT + "/migochat/")
+        new Http(micro.baseUrl())
             .getAs("api/migrations/pending", VIEWER, VIEWER_PASSWORD)
             .statusCode());
   }

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.migochat.it.support.Artifacts;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
-import com.migochat.it.support.PayaraMicroProcess;
-import com.migochat.runner.testing.TcpForwarder;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.testkit.PayaraMicroProcess;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -70,15 +69,13 @@ class ConsoleSecurityIT {
     Files.deleteIfExists(PASSWORD_FILE);
     micro =
         PayaraMicroProcess.start(
-            Artifacts.microWar(),
-            TcpForwarder.freePort(),
             MicroSettings.on(database)
                 .without("migochat.admin.password")
                 .with("migochat.admin.password-file", PASSWORD_FILE.toAbsolutePath().toString())
                 .with("migochat.users", "vera=viewer,carol=sales")
                 .with("migochat.user.vera.password", VIEWER_PASSWORD_HASH)
-                .with("migochat.user.carol.password", SALES_PASSWORD),
-            FOLDER);
+                .with("migochat.user.carol.password", SALES_PASSWORD)
+                .deploying(Artifacts.microWar(), FOLDER));
     http = new Http(micro.baseUrl());
     adminPassword = Files.readString(PASSWORD_FILE);
   }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.migochat.it.support.Deployments;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
-import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.testkit.PayaraMicroProcess;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -43,11 +43,9 @@ class FailingChangeSetIT {
 
       try (PayaraMicroProcess micro =
           PayaraMicroProcess.start(
-              war,
-              28182,
               MicroSettings.on(database)
-                  .with("migochat.migrations.changelog", "db/test/failing-changelog.xml"),
-              folder)) {
+                  .with("migochat.migrations.changelog", "db/test/failing-changelog.xml")
+                  .deploying(war, folder))) {
         HttpResponse<String> home = new Http(micro.baseUrl()).get("");
         HttpResponse<String> ready = new Http(micro.healthUrl()).get("ready");
         String log = micro.log();

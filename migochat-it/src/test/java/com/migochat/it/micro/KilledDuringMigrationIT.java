@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.migochat.it.support.Deployments;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
-import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
 import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.testkit.MicroLaunch;
+import com.migochat.testkit.PayaraMicroProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,10 +42,12 @@ class KilledDuringMigrationIT {
     Path folder = Path.of("target", "killed-during-migration");
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
       Path war = Deployments.migochatWarWith(CHANGELOG, folder);
-      MicroSettings settings =
-          MicroSettings.on(database).with("migochat.migrations.changelog", CHANGELOG);
+      MicroLaunch launch =
+          MicroSettings.on(database)
+              .with("migochat.migrations.changelog", CHANGELOG)
+              .deploying(war, folder);
 
-      PayaraMicroProcess killed = PayaraMicroProcess.launch(war, 28184, settings, folder);
+      PayaraMicroProcess killed = PayaraMicroProcess.launch(launch);
       try {
         awaitSlowChangeSetRunning(database);
       } finally {
@@ -57,7 +60,7 @@ class KilledDuringMigrationIT {
         assertTrue(locked(connection), "the killed instance left the lock taken");
       }
 
-      try (PayaraMicroProcess next = PayaraMicroProcess.start(war, 28184, settings, folder)) {
+      try (PayaraMicroProcess next = PayaraMicroProcess.start(launch)) {
         HttpResponse<String> ready = new Http(next.healthUrl()).get("ready");
 
         assertEquals(200, ready.statusCode(), ready.body());

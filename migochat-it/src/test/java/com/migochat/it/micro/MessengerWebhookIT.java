@@ -18,11 +18,11 @@ import com.migochat.it.support.Artifacts;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
 import com.migochat.it.support.OversizeUpload;
-import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.downgrade.DowngradeTarget;
 import com.migochat.runner.roundtrip.DatabaseState;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.testkit.PayaraMicroProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -66,7 +66,6 @@ class MessengerWebhookIT {
 
   private static final String SECRET = "it-app-secret-0123456789";
   private static final String VERIFY_TOKEN = "it-verify-token";
-  private static final int PORT = 28183;
   private static final int MAX_BODY = 512 * 1024;
   private static final String VIEWER = "vera";
   private static final String VIEWER_PASSWORD = "it-viewer-Secret-7";
@@ -81,15 +80,13 @@ class MessengerWebhookIT {
     database = ThrowawayDatabase.postgres();
     micro =
         PayaraMicroProcess.start(
-            Artifacts.microWar(),
-            PORT,
             MicroSettings.on(database)
                 .with("migochat.messenger.app-secret", SECRET)
                 .with("migochat.messenger.verify-token", VERIFY_TOKEN)
                 .with("migochat.messenger.max-body-bytes", Integer.toString(MAX_BODY))
                 .with("migochat.users", VIEWER + "=viewer")
-                .with("migochat.user." + VIEWER + ".password", VIEWER_PASSWORD),
-            Path.of("target", "messenger-webhook"));
+                .with("migochat.user." + VIEWER + ".password", VIEWER_PASSWORD)
+                .deploying(Artifacts.microWar(), Path.of("target", "messenger-webhook")));
     http = new Http(micro.baseUrl());
   }
 
@@ -398,7 +395,7 @@ class MessengerWebhookIT {
     long drainBound = 16L * 1024 * 1024;
     long declared = MAX_BODY + drainBound + 64L * 1024 * 1024;
 
-    OversizeUpload upload = OversizeUpload.post(PORT, "/migochat/webhook", declared);
+    OversizeUpload upload = OversizeUpload.post(micro.port(), "/migochat/webhook", declared);
 
     assertEquals(413, upload.status());
     System.out.printf(

@@ -3,6 +3,7 @@ package com.migochat.it.micro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.migochat.it.support.ArquillianMicro;
 import com.migochat.it.support.Deployments;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroDatabase;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MicroOnH2IT {
 
-  private final Http http = new Http("http://127.0.0.1:28180/migochat/");
+  private final Http http = new Http(ArquillianMicro.url("migochat/"));
 
   @Deployment(testable = false)
   static WebArchive migochat() {

@@ -4,16 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.migochat.it.support.ArquillianMicro;
 import com.migochat.it.support.Artifacts;
 import com.migochat.it.support.Deployments;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroDatabase;
 import com.migochat.it.support.MicroSettings;
-import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
 import com.migochat.it.support.StartupAssertions;
 import com.migochat.runner.downgrade.DowngradeTarget;
 import com.migochat.runner.testing.ExpectedChangeSets;
+import com.migochat.testkit.PayaraMicroProcess;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MicroOnPostgresIT {
 
-  private final Http http = new Http("http://127.0.0.1:28180/migochat/");
+  private final Http http = new Http(ArquillianMicro.url("migochat/"));
 
   @Deployment(testable = false)
   static WebArchive migochat() {
@@ -141,14 +142,14 @@ class MicroOnPostgresIT {
   @Test
   @Order(6)
   void readinessIsUpOnceTheSchemaIsAtHead() {
-    HttpResponse<String> ready = new Http("http://127.0.0.1:28180/health/").get("ready");
+    HttpResponse<String> ready = new Http(ArquillianMicro.url("health/")).get("ready");
 
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(ready.body().contains("\"migochat-schema\""), ready.body());
     assertTrue(
         ready.body().contains("\"applied\":\"" + ExpectedChangeSets.IDS.size() + "\""),
         ready.body());
-    HttpResponse<String> live = new Http("http://127.0.0.1:28180/health/").get("live");
+    HttpResponse<String> live = new Http(ArquillianMicro.url("health/")).get("live");
     assertEquals(200, live.statusCode(), live.body());
     assertTrue(live.body().contains("\"migochat-process\""), live.body());
   }
@@ -156,7 +157,7 @@ class MicroOnPostgresIT {
   @Test
   @Order(6)
   void metricsSayHowTheMigrationWentAndWhatIsPending() {
-    String metrics = new Http("http://127.0.0.1:28180/").get("metrics?scope=application").body();
+    String metrics = new Http(ArquillianMicro.url("")).get("metrics?scope=application").body();
 
     assertTrue(
         metrics.contains(
@@ -189,15 +190,13 @@ class MicroOnPostgresIT {
 
     try (PayaraMicroProcess second =
         PayaraMicroProcess.start(
-            Artifacts.microWar(),
-            28181,
             MicroSettings.on(MicroDatabase.current())
                 .with("migochat.db.password", secrets.get(1))
                 .with("migochat.users", "vera=viewer")
                 .with("migochat.user.vera.password", secrets.get(2))
                 .with("migochat.messenger.app-secret", secrets.get(3))
-                .with("migochat.messenger.verify-token", secrets.get(4)),
-            Path.of("target", "second-deployment"))) {
+                .with("migochat.messenger.verify-token", secrets.get(4))
+                .deploying(Artifacts.microWar(), Path.of("target", "second-deployment")))) {
       JsonObject startup = new Http(second.baseUrl()).jsonAsAdmin("api/migrations/startup");
 
       assertEquals(List.of(), StartupAssertions.appliedIds(startup));
@@ -232,11 +231,9 @@ class MicroOnPostgresIT {
 
     try (PayaraMicroProcess third =
         PayaraMicroProcess.start(
-            Artifacts.microWar(),
-            28181,
             MicroSettings.on(MicroDatabase.current())
-                .with("migochat.backup.dir", backups.toString()),
-            Path.of("target", "backup-before-upgrade"))) {
+                .with("migochat.backup.dir", backups.toString())
+                .deploying(Artifacts.microWar(), Path.of("target", "backup-before-upgrade")))) {
       JsonObject startup = new Http(third.baseUrl()).jsonAsAdmin("api/migrations/startup");
 
       assertEquals(

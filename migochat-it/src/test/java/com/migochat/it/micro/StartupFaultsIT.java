@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.migochat.it.support.Artifacts;
 import com.migochat.it.support.Http;
 import com.migochat.it.support.MicroSettings;
-import com.migochat.it.support.PayaraMicroProcess;
 import com.migochat.it.support.SchemaSnapshot;
 import com.migochat.runner.testing.ExpectedChangeSets;
-import com.migochat.runner.testing.TcpForwarder;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.testkit.FreePorts;
+import com.migochat.testkit.PayaraMicroProcess;
+import com.migochat.testkit.TcpForwarder;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -35,22 +36,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class StartupFaultsIT {
 
-  private static final int PORT = 28185;
   private static final Path FOLDER = Path.of("target", "startup-faults");
   private static final Pattern MIGRATION_FAILED = Pattern.compile("Migration failed: ([^\\n]*)");
 
   @Test
   void aDatabaseThatComesUpAfterTheApplicationIsWaitedFor() throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      int port = TcpForwarder.freePort();
+      int port = FreePorts.pick();
       InetSocketAddress server = database.server();
 
       try (PayaraMicroProcess micro =
           PayaraMicroProcess.launch(
-              Artifacts.microWar(),
-              PORT,
-              MicroSettings.on(database).with("migochat.db.url", database.urlVia(port)),
-              FOLDER)) {
+              MicroSettings.on(database)
+                  .with("migochat.db.url", database.urlVia(port))
+                  .deploying(Artifacts.microWar(), FOLDER))) {
         // The database comes up once the application has found it unreachable, however long the
         // boot took until then (a fixed delay raced slow boots on a loaded machine).
         awaitLogLine(micro, "The database is not reachable yet");
@@ -82,7 +81,7 @@ class StartupFaultsIT {
 
   @Test
   void aDatabaseThatStaysUnreachableFailsAfterTheWaitNamingTheSettings() {
-    String url = "jdbc:postgresql://127.0.0.1:" + TcpForwarder.freePort() + "/migochat";
+    String url = "jdbc:postgresql://127.0.0.1:" + FreePorts.pick() + "/migochat";
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
         PayaraMicroProcess micro =
             start(
@@ -162,7 +161,7 @@ class StartupFaultsIT {
   }
 
   private static PayaraMicroProcess start(MicroSettings settings) {
-    return PayaraMicroProcess.start(Artifacts.microWar(), PORT, settings, FOLDER);
+    return PayaraMicroProcess.start(settings.deploying(Artifacts.microWar(), FOLDER));
   }
 
   /** The migration's failure, which must be logged exactly once. */

@@ -9,6 +9,7 @@ import com.migochat.it.support.SchemaSnapshot;
 import com.migochat.it.support.StartupAssertions;
 import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.testkit.FreePorts;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class EarOnPayaraServerIT {
                 Artifacts.payaraServerHome(),
                 Path.of("target", "domains").toAbsolutePath(),
                 "migochat-it",
-                28000)) {
+                FreePorts.block(100))) {
       domain.start(
           Map.of(
               "MIGOCHAT_DB_URL", database.url(),

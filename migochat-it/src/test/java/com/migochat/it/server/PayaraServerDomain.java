@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Payara Server domain of its own, under {@code target/}, on ports that do not clash with a
- * developer's server: created, started with the given environment, and on {@link #close()} stopped
- * and deleted. Every asadmin call is bounded in time and its output goes into the exception when it
- * fails.
+ * A Payara Server domain of its own, under {@code target/}, on the port base it is given (a free
+ * one: see migochat-testkit's FreePorts): created, started with the given environment, and on
+ * {@link #close()} stopped and deleted. Every asadmin call is bounded in time and its output goes
+ * into the exception when it fails.
  */
 final class PayaraServerDomain implements AutoCloseable {
 

@@ -2,6 +2,7 @@ package com.migochat.it.support;
 
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.runner.testing.ThrowawayDatabase.Engine;
+import com.migochat.testkit.SystemPropertiesFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -9,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives an Arquillian test class its own throwaway database. Declare it before Arquillian's
- * extension, so it runs first: it creates the database and writes the settings file that
- * arquillian.xml passes to Payara Micro; after Arquillian has stopped Micro, it drops the database.
+ * extension, so it runs first: it creates the database, writes the settings file that
+ * arquillian.xml passes to Payara Micro and chooses Micro's port (see {@link ArquillianMicro});
+ * after Arquillian has stopped Micro, it drops the database.
  */
 public abstract class MicroDatabase implements BeforeAllCallback, AfterAllCallback {
 
@@ -33,7 +35,8 @@ public abstract class MicroDatabase implements BeforeAllCallback, AfterAllCallba
   @Override
   public void beforeAll(ExtensionContext context) {
     current = ThrowawayDatabase.create(engine);
-    MicroSettings.on(current).writeTo(SETTINGS);
+    SystemPropertiesFile.write(MicroSettings.on(current).values(), SETTINGS);
+    ArquillianMicro.choosePort();
   }
 
   @Override

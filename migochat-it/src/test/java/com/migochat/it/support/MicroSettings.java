@@ -1,18 +1,14 @@
 package com.migochat.it.support;
 
 import com.migochat.runner.testing.ThrowawayDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
+import com.migochat.testkit.MicroLaunch;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
- * The {@code migochat.*} settings a test gives a Payara Micro, written as a system-properties file
- * for its {@code --systemproperties} option (system properties are a MicroProfile Config source).
+ * The {@code migochat.*} settings a test gives a Payara Micro, which reads them from a
+ * system-properties file (system properties are a MicroProfile Config source).
  */
 public final class MicroSettings {
 
@@ -44,17 +40,18 @@ public final class MicroSettings {
     return this;
   }
 
-  public Path writeTo(Path file) {
-    Properties properties = new Properties();
-    properties.putAll(values);
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (Writer writer = Files.newBufferedWriter(file)) {
-        properties.store(writer, "Written by a Migochat system test");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file, e);
-    }
-    return file;
+  /** The settings, e.g. for the system-properties file of Arquillian's Payara Micro. */
+  public Map<String, String> values() {
+    return Map.copyOf(values);
+  }
+
+  /**
+   * The built Payara Micro deploying {@code war} with these settings, its log, settings file and
+   * temporary files in {@code folder}.
+   */
+  public MicroLaunch deploying(Path war, Path folder) {
+    return MicroLaunch.of(Artifacts.payaraMicroJar(), folder)
+        .deploying(war)
+        .withSystemProperties(values);
   }
 }

@@ -8,8 +8,9 @@ import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.failure.MigrationError;
 import com.migochat.runner.failure.MigrationException;
-import com.migochat.runner.testing.TcpForwarder;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.testkit.FreePorts;
+import com.migochat.testkit.TcpForwarder;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ class DatabaseWaitTest {
     ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     AtomicReference<TcpForwarder> forwarder = new AtomicReference<>();
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      int port = TcpForwarder.freePort();
+      int port = FreePorts.pick();
       InetSocketAddress server = database.server();
       ScheduledFuture<?> comesUp =
           later.schedule(
@@ -60,7 +61,7 @@ class DatabaseWaitTest {
 
   @Test
   void aDatabaseThatNeverComesUpFailsAfterThePatienceNamingTheSetting() {
-    String url = "jdbc:postgresql://127.0.0.1:" + TcpForwarder.freePort() + "/migochat";
+    String url = "jdbc:postgresql://127.0.0.1:" + FreePorts.pick() + "/migochat";
 
     MigrationException gaveUp =
         assertThrows(

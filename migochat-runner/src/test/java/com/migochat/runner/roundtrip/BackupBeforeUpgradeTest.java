@@ -16,11 +16,12 @@ import com.migochat.runner.database.DatabaseLogin;
 import com.migochat.runner.failure.MigrationError;
 import com.migochat.runner.failure.MigrationException;
 import com.migochat.runner.testing.RecordingPostgresTools;
-import com.migochat.runner.testing.TcpForwarder;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.runner.testing.ThrowawayDatabase.Engine;
 import com.migochat.runner.upgrade.UpgradeResult;
 import com.migochat.runner.upgrade.UpgradeTarget;
+import com.migochat.testkit.FreePorts;
+import com.migochat.testkit.TcpForwarder;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class BackupBeforeUpgradeTest {
 
   @Test
   void aPostgresUrlWithAnIpv6AddressGetsItsBackup(@TempDir Path folder) throws Exception {
-    int port = TcpForwarder.freePort();
+    int port = FreePorts.pick();
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
         TcpForwarder ipv6 =
             TcpForwarder.start(
@@ -103,8 +104,7 @@ class BackupBeforeUpgradeTest {
   void aPostgresUrlWithSeveralHostsGetsItsBackupFromTheOneThatAnswers(@TempDir Path folder)
       throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      String url =
-          database.url().replaceFirst("//", "//127.0.0.1:" + TcpForwarder.freePort() + ",");
+      String url = database.url().replaceFirst("//", "//127.0.0.1:" + FreePorts.pick() + ",");
 
       UpgradeResult upgrade =
           upgradeWithHistory(url, database.user(), BackupPolicy.AUTO, null, folder);
@@ -143,8 +143,7 @@ class BackupBeforeUpgradeTest {
   @Test
   void aBackupThePolicyAsksForButCannotTakeStopsTheUpgrade(@TempDir Path folder) throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      String url =
-          database.url().replaceFirst("//", "//127.0.0.1:" + TcpForwarder.freePort() + ",");
+      String url = database.url().replaceFirst("//", "//127.0.0.1:" + FreePorts.pick() + ",");
 
       MigrationException stopped =
           assertThrows(

@@ -3,15 +3,15 @@ package com.migochat.runner.testing;
 import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.database.DatabaseLogin;
+import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.schema.ScratchDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -20,8 +20,10 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * A database that exists for one test: a new PostgreSQL database on the local server (dropped on
- * close, even with connections still open) or a new H2 file database (deleted on close).
+ * A database that exists for one test: a new PostgreSQL database on the local server, created and
+ * dropped (even with connections still open) by the runner's own {@link ScratchDatabase}, or a new
+ * H2 file database, deleted on close. H2 gets a file, not the scratch database's in-memory one,
+ * because Payara Micro and the CLI's jar open it from processes of their own.
  *
  * <p>The PostgreSQL server is the one at {@code migochat.it.pg.url} (default {@code
  * jdbc:postgresql://127.0.0.1:5432/postgres}) as {@code migochat.it.pg.user} (default {@code
@@ -41,17 +43,13 @@ public final class ThrowawayDatabase implements AutoCloseable {
   private static final String ADMIN_USER = System.getProperty("migochat.it.pg.user", "postgres");
 
   private final Engine engine;
-  private final String name;
-  private final String url;
-  private final String user;
-  private final Path h2Folder;
+  private final DatabaseLogin login;
+  private final Runnable drop;
 
-  private ThrowawayDatabase(Engine engine, String name, String url, String user, Path h2Folder) {
+  private ThrowawayDatabase(Engine engine, DatabaseLogin login, Runnable drop) {
     this.engine = engine;
-    this.name = name;
-    this.url = url;
-    this.user = user;
-    this.h2Folder = h2Folder;
+    this.login = login;
+    this.drop = drop;
   }
 
   public static ThrowawayDatabase create(Engine engine) {
@@ -60,23 +58,30 @@ public final class ThrowawayDatabase implements AutoCloseable {
 
   /** A new, empty PostgreSQL database. */
   public static ThrowawayDatabase postgres() {
-    String name = uniqueName();
-    administer("CREATE DATABASE " + name);
-    String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
-    return new ThrowawayDatabase(Engine.POSTGRESQL, name, url, ADMIN_USER, null);
+    ScratchDatabase scratch;
+    try {
+      scratch = ScratchDatabase.beside(DatabaseLogin.of(ADMIN_URL, ADMIN_USER, ""));
+    } catch (MigrationException e) {
+      throw new IllegalStateException(
+          e.getMessage()
+              + ". Is PostgreSQL running at "
+              + ADMIN_URL
+              + "? Start it with: pg_ctlcluster --skip-systemctl-redirect 15 main start",
+          e);
+    }
+    return new ThrowawayDatabase(Engine.POSTGRESQL, scratch.login(), scratch::close);
   }
 
   /** A new, empty H2 file database under {@code target/h2}. */
   public static ThrowawayDatabase h2() {
-    String name = uniqueName();
-    Path folder = Path.of("target", "h2", name).toAbsolutePath();
+    Path folder = Path.of("target", "h2", uniqueName()).toAbsolutePath();
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the H2 folder " + folder, e);
     }
-    return new ThrowawayDatabase(
-        Engine.H2, name, "jdbc:h2:file:" + folder.resolve("migochat"), "sa", folder);
+    DatabaseLogin login = DatabaseLogin.of("jdbc:h2:file:" + folder.resolve("migochat"), "sa", "");
+    return new ThrowawayDatabase(Engine.H2, login, () -> delete(folder));
   }
 
   public Engine engine() {
@@ -85,29 +90,32 @@ public final class ThrowawayDatabase implements AutoCloseable {
 
   /** The PostgreSQL server's address, as its URL names it. */
   public InetSocketAddress server() {
-    Matcher address = PG_ADDRESS.matcher(url);
+    Matcher address = PG_ADDRESS.matcher(url());
     if (engine != Engine.POSTGRESQL || !address.find()) {
-      throw new IllegalStateException("Not a PostgreSQL URL: " + url);
+      throw new IllegalStateException("Not a PostgreSQL URL: " + url());
     }
     return InetSocketAddress.createUnresolved(
         address.group(1), address.group(2) == null ? 5432 : Integer.parseInt(address.group(2)));
   }
 
-  /** This database's URL with the server at {@code 127.0.0.1:localPort} (see TcpForwarder). */
+  /**
+   * This database's URL with the server at {@code 127.0.0.1:localPort}, where a test forwards it
+   * (see migochat-testkit's TcpForwarder).
+   */
   public String urlVia(int localPort) {
-    return PG_ADDRESS.matcher(url).replaceFirst("//127.0.0.1:" + localPort + "/");
+    return PG_ADDRESS.matcher(url()).replaceFirst("//127.0.0.1:" + localPort + "/");
   }
 
   public String url() {
-    return url;
+    return login.url().url();
   }
 
   public String user() {
-    return user;
+    return login.user();
   }
 
   public DatabaseLogin login() {
-    return DatabaseLogin.of(url, user, "");
+    return login;
   }
 
   /** A data source as the application builds it, driver chosen from the URL. */
@@ -136,43 +144,25 @@ public final class ThrowawayDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    if (engine == Engine.POSTGRESQL) {
-      administer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      return;
-    }
-    try (Stream<Path> files = Files.walk(h2Folder)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the H2 database in " + h2Folder, e);
-    }
+    drop.run();
   }
 
   @Override
   public String toString() {
-    return engine + " " + name;
+    return engine + " " + url();
   }
 
   private static String uniqueName() {
     return "migochat_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
-  private static void administer(String sql) {
-    try (Connection connection = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, "");
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Cannot run '"
-              + sql
-              + "' on "
-              + ADMIN_URL
-              + ": "
-              + e.getMessage()
-              + ". Is PostgreSQL running? Start it with: pg_ctlcluster --skip-systemctl-redirect"
-              + " 15 main start",
-          e);
+  private static void delete(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the H2 database in " + folder, e);
     }
   }
 }

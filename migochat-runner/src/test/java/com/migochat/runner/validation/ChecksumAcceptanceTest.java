@@ -8,6 +8,7 @@ import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.failure.MigrationError;
 import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.runner.testing.ThrowawayDatabase.Engine;
 import com.migochat.runner.validation.ValidationFinding.Kind;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ChecksumAcceptanceTest {
 
-  private static final String FULL_NAME = "20250527_1100_add_full_name_to_users";
+  private static final String FULL_NAME = ExpectedChangeSets.FULL_NAME;
 
   @ParameterizedTest
   @EnumSource(Engine.class)

@@ -1,4 +1,4 @@
-package com.migochat.runner.testing;
+package com.migochat.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Forwards a local port to PostgreSQL, so a test can make the database appear on that port only
- * when it chooses: a database that comes up after the application.
+ * when it chooses: a database that comes up after the application. Choose the port with {@link
+ * FreePorts#pick()}.
  */
 public final class TcpForwarder implements AutoCloseable {
 
@@ -56,21 +57,6 @@ public final class TcpForwarder implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot listen on " + address + " port " + listenPort, e);
     }
-  }
-
-  /**
-   * A port nothing listens on now, for {@link #start}. It lies below Linux's ephemeral range:
-   * connecting again and again to a free port inside that range can connect a socket to itself.
-   */
-  public static int freePort() {
-    for (int port = 28400; port < 28500; port++) {
-      try (ServerSocket probe = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-        return probe.getLocalPort();
-      } catch (IOException taken) {
-        // Try the next one.
-      }
-    }
-    throw new UncheckedIOException(new IOException("No free port in 28400-28499"));
   }
 
   private static void pump(Socket from, Socket to) {
