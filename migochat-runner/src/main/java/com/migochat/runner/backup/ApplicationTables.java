@@ -1,10 +1,9 @@
 package com.migochat.runner.backup;
 
+import com.migochat.runner.history.SchemaTables;
 import com.migochat.runner.liquibase.LiquibaseSession;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,20 +64,7 @@ final class ApplicationTables {
 
   /** Migochat's tables in the connection's current schema, as the database spells them. */
   List<String> present(Connection connection) throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (ResultSet result =
-        connection
-            .getMetaData()
-            .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
-      while (result.next()) {
-        String name = result.getString("TABLE_NAME");
-        if (includes(name)) {
-          tables.add(name);
-        }
-      }
-    }
-    tables.sort(null);
-    return tables;
+    return SchemaTables.matching(connection, this::includes);
   }
 
   /** The tables in {@code tables} that are not Migochat's. */

@@ -123,4 +123,23 @@ final class BackupFolder {
       Set<PosixFilePermission> permissions) {
     return PosixFilePermissions.asFileAttribute(permissions);
   }
+
+  /**
+   * Deletes a file or folder Migochat no longer needs (a temporary copy of tables, a listing of a
+   * dump, a scratch database); what cannot be deleted is logged, since it may hold Migochat's data.
+   */
+  static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(file)) {
+      for (Path each : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(each);
+      }
+    } catch (java.nio.file.NoSuchFileException gone) {
+      // Deleted already.
+    } catch (IOException e) {
+      LOG.warning("Could not delete " + file + ", a copy Migochat no longer needs: " + e);
+    }
+  }
 }

@@ -1,7 +1,6 @@
 package com.migochat.runner.backup;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,7 +51,7 @@ final class H2Restore {
       drop();
     } catch (SQLException refused) {
       // H2 drops all the tables of one DROP TABLE or, when one cannot go, none.
-      deleteQuietly(saved);
+      BackupFolder.deleteQuietly(saved);
       throw DatabaseBackup.failed(
           "cannot drop Migochat's tables to replace them: " + firstLine(refused),
           "another application's table or view depends on them; remove that dependency and run"
@@ -140,16 +139,5 @@ final class H2Restore {
 
   private static String firstLine(SQLException e) {
     return String.valueOf(e.getMessage()).split("\n", 2)[0];
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.warning("Could not delete " + file + ", an unneeded copy of Migochat's tables: " + e);
-    }
   }
 }

@@ -15,11 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -165,7 +163,7 @@ final class H2Script {
           "free space in the temporary folder (java.io.tmpdir); nothing was changed",
           e);
     } finally {
-      deleteQuietly(scratch);
+      BackupFolder.deleteQuietly(scratch);
     }
   }
 
@@ -178,18 +176,5 @@ final class H2Script {
         "the backup " + file + " is damaged: " + why,
         "restore another backup; nothing was changed",
         null);
-  }
-
-  private static void deleteQuietly(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      // A scratch database readable by its owner only, in the temporary folder: harmless if left.
-    }
   }
 }

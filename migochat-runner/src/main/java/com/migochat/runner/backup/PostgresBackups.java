@@ -109,7 +109,7 @@ final class PostgresBackups {
           e);
     } finally {
       if (script != null) {
-        deleteQuietly(script);
+        BackupFolder.deleteQuietly(script);
       }
     }
   }
@@ -123,13 +123,5 @@ final class PostgresBackups {
       tables.add(new Dumped(entry.group(1), entry.group(2)));
     }
     return tables;
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // Readable by its owner only, in the temporary folder: harmless if left.
-    }
   }
 }

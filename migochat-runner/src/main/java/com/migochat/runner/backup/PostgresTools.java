@@ -74,8 +74,8 @@ final class PostgresTools {
       Thread.currentThread().interrupt();
       throw DatabaseBackup.failed("interrupted while " + tool + " ran", "run it again", e);
     } finally {
-      deleteQuietly(out);
-      deleteQuietly(err);
+      BackupFolder.deleteQuietly(out);
+      BackupFolder.deleteQuietly(err);
     }
   }
 
@@ -103,16 +103,5 @@ final class PostgresTools {
           + " dependency and run restore again. Nothing was changed";
     }
     return "fix the cause above and run it again; nothing was changed";
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // A leftover temporary file readable by its owner only is harmless.
-    }
   }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The tables of the connection's current schema, read from JDBC metadata. Table names are compared
@@ -32,6 +33,13 @@ public final class SchemaTables {
 
   /** Every table but Liquibase's own, sorted by name, as the database spells them. */
   public static List<String> application(Connection connection) throws SQLException {
+    return matching(
+        connection, name -> !name.toLowerCase(Locale.ROOT).startsWith("databasechangelog"));
+  }
+
+  /** The tables of the connection's current schema that {@code wanted} accepts, sorted. */
+  public static List<String> matching(Connection connection, Predicate<String> wanted)
+      throws SQLException {
     List<String> tables = new ArrayList<>();
     try (ResultSet result =
         connection
@@ -39,7 +47,7 @@ public final class SchemaTables {
             .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
       while (result.next()) {
         String name = result.getString("TABLE_NAME");
-        if (!name.toLowerCase(Locale.ROOT).startsWith("databasechangelog")) {
+        if (wanted.test(name)) {
           tables.add(name);
         }
       }
