@@ -280,6 +280,11 @@ class MessengerWebhookIT {
                     + ": entry[0].messaging[6].sender: missing, or not an object."),
         micro.log());
     assertEquals(401, http.get("api/webhook/dead-letters").statusCode());
+    JsonObject farBeyond =
+        json(
+            http.getAs(
+                "api/webhook/dead-letters?page=2147483647&size=200", "admin", Http.ADMIN_PASSWORD));
+    assertEquals(0, farBeyond.getJsonArray("letters").size(), "a page far beyond the last");
     // Raw events carry what people wrote: a viewer sees the migrations, not personal data.
     assertEquals(403, http.getAs("api/webhook/dead-letters", VIEWER, VIEWER_PASSWORD).statusCode());
   }

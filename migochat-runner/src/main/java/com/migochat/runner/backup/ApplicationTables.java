@@ -2,6 +2,7 @@ package com.migochat.runner.backup;
 
 import com.migochat.runner.history.SchemaTables;
 import com.migochat.runner.liquibase.LiquibaseSession;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -65,6 +66,25 @@ final class ApplicationTables {
   /** Migochat's tables in the connection's current schema, as the database spells them. */
   List<String> present(Connection connection) throws SQLException {
     return SchemaTables.matching(connection, this::includes);
+  }
+
+  /**
+   * Refuses a backup that holds no table, or tables that are not Migochat's: a backup of a whole
+   * database, which {@code wholeDatabaseTool} restores instead.
+   */
+  void checkRestorable(Path backup, List<String> restored, String wholeDatabaseTool) {
+    List<String> foreign = foreign(restored);
+    if (restored.isEmpty() || !foreign.isEmpty()) {
+      throw DatabaseBackup.refused(
+          "the backup "
+              + backup
+              + (restored.isEmpty()
+                  ? " holds no table"
+                  : " holds tables that are not Migochat's: " + String.join(", ", foreign)),
+          "restore a backup that 'migochat backup' wrote; a "
+              + wholeDatabaseTool
+              + ". Nothing was changed");
+    }
   }
 
   /** The tables in {@code tables} that are not Migochat's. */

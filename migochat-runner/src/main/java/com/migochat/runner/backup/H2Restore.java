@@ -35,17 +35,7 @@ final class H2Restore {
   Path restore(Path backup) throws SQLException {
     RestoreGuard.check(connection, false, database);
     List<String> restored = H2Script.check(backup);
-    List<String> foreign = tables.foreign(restored);
-    if (restored.isEmpty() || !foreign.isEmpty()) {
-      throw DatabaseBackup.refused(
-          "the backup "
-              + backup
-              + (restored.isEmpty()
-                  ? " holds no table"
-                  : " holds tables that are not Migochat's: " + String.join(", ", foreign)),
-          "restore a backup that 'migochat backup' wrote; a script of a whole database is for"
-              + " H2's RUNSCRIPT. Nothing was changed");
-    }
+    tables.checkRestorable(backup, restored, "script of a whole database is for H2's RUNSCRIPT");
     Path saved = saveCurrent(backup.getParent());
     try {
       drop();

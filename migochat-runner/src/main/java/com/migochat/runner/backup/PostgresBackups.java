@@ -70,17 +70,10 @@ final class PostgresBackups {
     String schema = connection.getSchema();
     List<String> present = tables.present(connection);
     List<Dumped> restored = tablesIn(dump);
-    List<String> foreign = tables.foreign(restored.stream().map(Dumped::table).toList());
-    if (restored.isEmpty() || !foreign.isEmpty()) {
-      throw DatabaseBackup.refused(
-          "the backup "
-              + dump
-              + (restored.isEmpty()
-                  ? " holds no table"
-                  : " holds tables that are not Migochat's: " + String.join(", ", foreign)),
-          "restore a backup that 'migochat backup' wrote; a dump of a whole database is for"
-              + " pg_restore. Nothing was changed");
-    }
+    tables.checkRestorable(
+        dump,
+        restored.stream().map(Dumped::table).toList(),
+        "dump of a whole database is for pg_restore");
     Path script = null;
     try {
       script = Files.createTempFile("migochat-restore", ".sql");

@@ -1,10 +1,12 @@
 package com.migochat.web.control.deadletters;
 
 import com.migochat.model.WebhookDeadLetter;
+import com.migochat.web.control.PageWindow;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads dead letters a page at a time, newest first: two counts and one page, never the table. */
 @Stateless
@@ -23,11 +25,15 @@ public class DeadLetterDirectory {
             .createQuery(
                 "SELECT COUNT(d) FROM WebhookDeadLetter d WHERE d.replayedAt IS NULL", Long.class)
             .getSingleResult();
+    Optional<Integer> first = PageWindow.firstRow(page, size, total);
+    if (first.isEmpty()) {
+      return new DeadLetterPage(page, size, total, waiting, List.of());
+    }
     List<DeadLetterPage.Letter> letters =
         entityManager
             .createQuery(
                 "SELECT d FROM WebhookDeadLetter d ORDER BY d.id DESC", WebhookDeadLetter.class)
-            .setFirstResult(page * size)
+            .setFirstResult(first.get())
             .setMaxResults(size)
             .getResultStream()
             .map(

@@ -2,6 +2,7 @@ package com.migochat.web.control.leads;
 
 import com.migochat.model.LeadActivity;
 import com.migochat.model.User;
+import com.migochat.web.control.PageWindow;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,15 +26,14 @@ public class LeadDirectory {
   public LeadPage page(int page, int size) {
     long total =
         entityManager.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
-    // In long: page * size overflows an int for a large page, which JPA would refuse with a 500.
-    long first = (long) page * size;
-    if (first >= total || first > Integer.MAX_VALUE) {
+    Optional<Integer> first = PageWindow.firstRow(page, size, total);
+    if (first.isEmpty()) {
       return new LeadPage(page, size, total, List.of());
     }
     List<User> users =
         entityManager
             .createQuery("SELECT u FROM User u ORDER BY u.id DESC", User.class)
-            .setFirstResult((int) first)
+            .setFirstResult(first.get())
             .setMaxResults(size)
             .getResultList();
     if (users.isEmpty()) {
