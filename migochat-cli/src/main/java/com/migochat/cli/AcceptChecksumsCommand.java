@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "accept-checksums",
     mixinStandardHelpOptions = true,
+    header =
+        "After a Liquibase upgrade, accept the checksums an older Liquibase stored, with an audit.",
     description = {
       "After a Liquibase upgrade: replace the checksums an older Liquibase stored with another",
       "algorithm, for changesets that are unchanged under that algorithm, and record each in",

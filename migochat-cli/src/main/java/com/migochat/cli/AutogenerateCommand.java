@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "autogenerate",
     mixinStandardHelpOptions = true,
+    header =
+        "Draft the next changeset from the differences between the JPA entities and the changelog.",
     description = {
       "Compare the JPA entities with the schema the changelog builds and, when they differ,",
       "write the changes that close the gap as the next changeset: a draft to review.",

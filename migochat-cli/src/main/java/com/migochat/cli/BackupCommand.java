@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "backup",
     mixinStandardHelpOptions = true,
+    header = "Back Migochat's tables up to a timestamped file only its owner can read.",
     description = {
       "Back Migochat's tables up to a timestamped file, readable by its owner only: pg_dump",
       "for PostgreSQL, SCRIPT for H2. Restore it with 'restore FILE'."

@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "baseline",
     mixinStandardHelpOptions = true,
+    header =
+        "Record every changeset as applied on a database created from the entities, once checked.",
     description = {
       "Put a database that was created without migrations (from the entities) under the",
       "changelog: check that its tables, columns, types, keys and indexes are exactly what the",

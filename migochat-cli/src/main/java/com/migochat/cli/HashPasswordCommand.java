@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "hash-password",
     mixinStandardHelpOptions = true,
+    header = "Print a PBKDF2 hash of a console password, to configure instead of the password.",
     description = {
       "Print a PBKDF2 hash of a console password, to put in MIGOCHAT_ADMIN_PASSWORD or",
       "MIGOCHAT_USER_<NAME>_PASSWORD instead of the password itself. Reads the password",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "new",
     mixinStandardHelpOptions = true,
+    header = "Write the next changeset file and include it at the end of the master changelog.",
     description = {
       "Write the next changeset file, changes/YYYYMMDD_HHMM_<slug>.xml, with a rollback section",
       "to fill in, and include it at the end of the master changelog."

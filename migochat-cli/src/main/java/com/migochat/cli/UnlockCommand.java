@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "unlock",
     mixinStandardHelpOptions = true,
+    header = "Release the migration lock left by a migration that died.",
     description = {
       "Release the migration lock left by a migration that died. Refuses while its holder",
       "still runs (its PostgreSQL session is open, or its process lives on this host) or",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    header = "Compare the changelog with the history and report what would stop a migration.",
     description = {
       "Compare the changelog with the history: edited applied changesets, applied changesets the",
       "changelog lost, pending changesets before applied ones (two branches met), and changesets",

@@ -17,9 +17,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +30,26 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The built executable jar, run as an operator would, against real databases. */
 class MigochatCliIT {
+
+  private static final List<String> COMMANDS =
+      List.of(
+          "current",
+          "history",
+          "heads",
+          "show",
+          "upgrade",
+          "downgrade",
+          "tag",
+          "validate",
+          "accept-checksums",
+          "health",
+          "unlock",
+          "backup",
+          "restore",
+          "baseline",
+          "new",
+          "autogenerate",
+          "hash-password");
 
   private static final String FULL_NAME = ExpectedChangeSets.FULL_NAME;
   private static final String HEAD = ExpectedChangeSets.IDS.get(ExpectedChangeSets.IDS.size() - 1);
@@ -323,29 +346,39 @@ class MigochatCliIT {
 
   @Test
   void everyCommandExplainsItselfWithHelp() throws Exception {
-    for (String command :
-        List.of(
-            "current",
-            "history",
-            "heads",
-            "show",
-            "upgrade",
-            "downgrade",
-            "tag",
-            "validate",
-            "accept-checksums",
-            "health",
-            "unlock",
-            "backup",
-            "restore",
-            "baseline",
-            "new",
-            "autogenerate",
-            "hash-password")) {
+    for (String command : COMMANDS) {
       Run help = migochat(null, command, "--help");
       assertEquals(0, help.exitCode(), command);
-      assertTrue(help.out().startsWith("Usage: migochat " + command), help.out());
+      assertTrue(help.out().contains("Usage: migochat " + command), help.out());
     }
+  }
+
+  @Test
+  void theCommandListGivesEveryCommandAWholeSentence() throws Exception {
+    Run help = migochat(null, "--help");
+
+    String out = help.out();
+    Map<String, String> entries = new LinkedHashMap<>();
+    String last = null;
+    List<String> list =
+        out.substring(out.indexOf("Commands:"))
+            .lines()
+            .skip(1)
+            .takeWhile(l -> !l.isBlank())
+            .toList();
+    for (String line : list) {
+      Matcher entry = Pattern.compile("^  (\\S+?)(, \\S+)*\\s+(.*)$").matcher(line);
+      if (entry.matches()) {
+        last = entry.group(1);
+        entries.put(last, entry.group(3).strip());
+      } else if (last != null && line.startsWith("   ")) {
+        entries.merge(last, line.strip(), (start, rest) -> start + " " + rest);
+      }
+    }
+    assertTrue(entries.keySet().containsAll(COMMANDS), out);
+    entries.forEach(
+        (command, sentence) ->
+            assertTrue(sentence.endsWith("."), command + " is cut mid-phrase: " + sentence));
   }
 
   @Test
