@@ -176,7 +176,7 @@ public final class FailureAnalysis {
         || firstOf(e, UnknownHostException.class).isPresent();
   }
 
-  private static <T extends Throwable> Optional<T> firstOf(Throwable e, Class<T> type) {
+  static <T extends Throwable> Optional<T> firstOf(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return Optional.of(type.cast(t));

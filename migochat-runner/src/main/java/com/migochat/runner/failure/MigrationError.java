@@ -23,6 +23,8 @@ public enum MigrationError {
   UNKNOWN_TARGET,
   /** A changeset on the way down has no rollback. */
   ROLLBACK_IMPOSSIBLE,
+  /** A changeset's rollback failed on the database. */
+  ROLLBACK_FAILED,
   /** A backup or restore could not be made (missing tool, unreadable file, tool error). */
   BACKUP_FAILED,
   /**

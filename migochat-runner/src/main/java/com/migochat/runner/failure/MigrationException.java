@@ -2,6 +2,7 @@ package com.migochat.runner.failure;
 
 import com.migochat.runner.changeset.ChangeSetRef;
 import java.sql.SQLException;
+import java.util.List;
 
 /** A migration did not reach its target; {@link #failure()} says why and what to do. */
 public class MigrationException extends RuntimeException {
@@ -46,6 +47,16 @@ public class MigrationException extends RuntimeException {
   public static MigrationException ofRun(
       Throwable e, ChangeSetRef failed, boolean transactionalDdl) {
     return new MigrationException(FailureAnalysis.ofRun(e, failed, transactionalDdl), e);
+  }
+
+  /**
+   * Rolling {@code failed} back failed, after {@code rolledBack} were rolled back in the same run;
+   * {@code transactionalDdl} says whether the database undid the failed rollback whole.
+   */
+  public static MigrationException ofRollback(
+      Throwable e, ChangeSetRef failed, List<ChangeSetRef> rolledBack, boolean transactionalDdl) {
+    return new MigrationException(
+        RollbackFailureAnalysis.of(e, failed, rolledBack, transactionalDdl), e);
   }
 
   /** Explains a failure that did not come from a Liquibase run, e.g. a missing data source. */

@@ -21,7 +21,7 @@ public record MigrationFailure(
     String what =
         changeSet == null
             ? error.name()
-            : "Migration of changeset "
+            : (rollingBack() ? "Rollback of changeset " : "Migration of changeset ")
                 + changeSet.id()
                 + " (author "
                 + changeSet.author()
@@ -29,5 +29,9 @@ public record MigrationFailure(
                 + changeSet.file()
                 + " failed";
     return what + ": " + databaseError + ". Action: " + action;
+  }
+
+  private boolean rollingBack() {
+    return error == MigrationError.ROLLBACK_IMPOSSIBLE || error == MigrationError.ROLLBACK_FAILED;
   }
 }

@@ -29,6 +29,7 @@ public final class ChangeSetRecorder extends AbstractChangeExecListener {
   private final List<ChangeSetTiming> timings = new ArrayList<>();
   private final List<ChangeSetRef> rolledBack = new ArrayList<>();
   private ChangeSetRef failed;
+  private boolean failedRollingBack;
   private int started;
   private int pending = -1;
   private long startedAt;
@@ -89,6 +90,12 @@ public final class ChangeSetRecorder extends AbstractChangeExecListener {
   public void rollbackFailed(
       ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
     failed = ChangeSetRef.of(changeSet);
+    failedRollingBack = true;
+  }
+
+  /** Whether the changeset that failed failed on its way down, in a rollback. */
+  public boolean failedRollingBack() {
+    return failedRollingBack;
   }
 
   public List<ChangeSetRef> rolledBack() {

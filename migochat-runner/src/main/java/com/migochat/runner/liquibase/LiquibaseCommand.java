@@ -42,8 +42,11 @@ final class LiquibaseCommand {
       scope.execute();
       return recorder;
     } catch (Exception e) {
-      throw MigrationException.ofRun(
-          e, recorder.failed().orElse(null), LiquibaseSession.rollsBackDdl(database));
+      boolean transactionalDdl = LiquibaseSession.rollsBackDdl(database);
+      throw recorder.failedRollingBack()
+          ? MigrationException.ofRollback(
+              e, recorder.failed().orElseThrow(), recorder.rolledBack(), transactionalDdl)
+          : MigrationException.ofRun(e, recorder.failed().orElse(null), transactionalDdl);
     }
   }
 }

@@ -9,7 +9,8 @@ import liquibase.ui.LoggerUIService;
 /**
  * The Liquibase scope every Migochat run works in: the application's class loader and resources,
  * log output through java.util.logging, no usage data sent, no per-file XML schema check, the lock
- * polled every 2 s, and the run's progress listener.
+ * polled every 2 s, a changeset allowed to fail logged as one warning line, and the run's progress
+ * listener.
  */
 final class LiquibaseScope {
 
@@ -26,6 +27,8 @@ final class LiquibaseScope {
             classLoader,
             Scope.Attr.ui.name(),
             new LoggerUIService(),
+            Scope.Attr.logService.name(),
+            new AllowedFailureLogService(),
             // Liquibase would otherwise try to send usage data on every run, to a host that
             // production networks usually block, costing a timeout each time.
             "liquibase.analytics.enabled",
