@@ -94,6 +94,29 @@ final class SyntheticChangeLogs {
     return folder;
   }
 
+  /** One column added to table {@code people}: the DDL a long reader of that table blocks. */
+  static Path addColumn(Path folder) {
+    write(
+        folder.resolve("sql/V1__add_nickname.sql"),
+        "ALTER TABLE people ADD COLUMN nickname VARCHAR(50);\n");
+    String changeSet =
+        """
+          <changeSet id="add_nickname" author="benchmark">
+            <addColumn tableName="people">
+              <column name="nickname" type="VARCHAR(50)"/>
+            </addColumn>
+          </changeSet>
+        """;
+    write(folder.resolve(ONE_FILE), HEADER + changeSet + FOOTER);
+    write(folder.resolve("per-file/changes/add_nickname.xml"), HEADER + changeSet + FOOTER);
+    write(
+        folder.resolve(PER_FILE),
+        HEADER
+            + "  <include file=\"changes/add_nickname.xml\" relativeToChangelogFile=\"true\"/>\n"
+            + FOOTER);
+    return folder;
+  }
+
   private static void write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark still works: the built jar's quick mode measures every contender and operation on
  * PostgreSQL, boots Payara Micro bare and with Migochat, and writes them all; its quick history
- * load gets only 200s from both endpoints. A smoke test; it asserts no timing.
+ * load gets only 200s from both endpoints; its quick blocked migration measures every tool with no
+ * failed write. A smoke test; it asserts no timing.
  */
 class QuickBenchmarkIT {
 
@@ -82,6 +83,33 @@ class QuickBenchmarkIT {
     assertTrue(printed.contains("Rows in DATABASECHANGELOG: 200 "), printed);
     for (Endpoint endpoint : HistoryLoad.ENDPOINTS) {
       assertTrue(printed.contains(endpoint.name() + " "), printed);
+    }
+  }
+
+  @Test
+  void theQuickBlockedMigrationMeasuresEveryToolBehindTheReader() throws Exception {
+    Path output = Files.createTempFile("blocked-migration", ".out");
+    Process blocked =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                System.getProperty("migochat.benchmark.jar"),
+                BlockedMigration.OPTION,
+                "--quick",
+                "--out=" + Path.of("target", "benchmark-quick").toAbsolutePath(),
+                "--pg-url=" + System.getProperty("migochat.it.pg.url"),
+                "--pg-user=" + System.getProperty("migochat.it.pg.user"))
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    assertTrue(blocked.waitFor(5, TimeUnit.MINUTES), "the quick blocked migration did not finish");
+    String printed = Files.readString(output, StandardCharsets.UTF_8);
+
+    assertEquals(0, blocked.exitValue(), printed);
+    for (Contender contender : BlockedMigration.CONTENDERS) {
+      assertTrue(
+          printed.lines().anyMatch(line -> line.matches(contender.label() + " +\\d+ +0 .*")),
+          contender.label() + " wrote nothing or had failed writes: " + printed);
     }
   }
 }
