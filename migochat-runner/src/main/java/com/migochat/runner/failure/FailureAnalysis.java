@@ -59,6 +59,9 @@ public final class FailureAnalysis {
 
   /** Explains a failed Liquibase run; {@code failed} is the changeset that was running, if any. */
   static MigrationFailure ofRun(Throwable e, ChangeSetRef failed, boolean transactionalDdl) {
+    if (failed != null && LockTimeouts.isLockTimeout(e)) {
+      return LockTimeouts.failure(failed, e);
+    }
     if (failed != null) {
       return new MigrationFailure(
           MigrationError.CHANGESET_FAILED,
@@ -176,7 +179,7 @@ public final class FailureAnalysis {
         || firstOf(e, UnknownHostException.class).isPresent();
   }
 
-  private static <T extends Throwable> Optional<T> firstOf(Throwable e, Class<T> type) {
+  static <T extends Throwable> Optional<T> firstOf(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return Optional.of(type.cast(t));
