@@ -3,6 +3,7 @@ package com.migochat.cli;
 import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.backup.DatabaseBackup;
 import com.migochat.runner.config.BackupSettings;
+import com.migochat.runner.config.LockWaitSettings;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.database.DatabaseLogin;
 import com.migochat.runner.database.DatabaseUrl;
@@ -76,12 +77,22 @@ public class DatabaseOptions {
     return DatabaseBackup.of(configuration(backups));
   }
 
+  /**
+   * The runner for an upgrade or downgrade whose changesets wait for locks as {@code lockWaits}.
+   */
+  MigrationRunner runner(BackupSettings backups, LockWaitSettings lockWaits) {
+    return new MigrationRunner(configure(backups).lockWaits(lockWaits).load());
+  }
+
   MigrationConfiguration configuration(BackupSettings backups) {
+    return configure(backups).load();
+  }
+
+  private MigrationConfiguration.Builder configure(BackupSettings backups) {
     return MigrationConfiguration.configure(login())
         .changeLog(changeLog)
         .backups(
-            new BackupSettings(backups.policy(), backups.folder(), backups.keep(), postgresTools))
-        .load();
+            new BackupSettings(backups.policy(), backups.folder(), backups.keep(), postgresTools));
   }
 
   /** An empty database beside the configured one, to build a schema in and compare. */

@@ -1,6 +1,7 @@
 package com.migochat.cli;
 
 import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.config.BackupSettings;
 import com.migochat.runner.downgrade.DowngradeResult;
 import com.migochat.runner.downgrade.DowngradeTarget;
 import java.util.concurrent.Callable;
@@ -31,6 +32,8 @@ class DowngradeCommand implements Callable<Integer> {
   @Option(names = "--sql", description = "Print the SQL it would run; change nothing.")
   boolean sql;
 
+  @Mixin LockWaitOptions lockWaits;
+
   @Override
   public Integer call() {
     DowngradeTarget to = DowngradeTarget.parse(target);
@@ -38,7 +41,8 @@ class DowngradeCommand implements Callable<Integer> {
       SqlPrinting.print(spec.commandLine().getOut(), database, database.runner().downgradeSql(to));
       return 0;
     }
-    DowngradeResult result = database.runner().downgrade(to);
+    DowngradeResult result =
+        database.runner(BackupSettings.none(), lockWaits.settings()).downgrade(to);
     Printer.print(
         spec.commandLine().getOut(),
         database,

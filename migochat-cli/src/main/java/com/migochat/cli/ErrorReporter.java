@@ -14,6 +14,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
   static final int FAILED = 1;
   static final int UNREACHABLE = 3;
+  static final int LOCK_TIMEOUT = 5;
 
   @Override
   public int handleExecutionException(
@@ -35,9 +36,13 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       e.printStackTrace(err);
     }
     err.flush();
-    return e instanceof MigrationException migration && unreachable(migration.failure().error())
+    if (!(e instanceof MigrationException migration)) {
+      return FAILED;
+    }
+    MigrationError error = migration.failure().error();
+    return unreachable(error)
         ? UNREACHABLE
-        : FAILED;
+        : error == MigrationError.LOCK_TIMEOUT ? LOCK_TIMEOUT : FAILED;
   }
 
   private static boolean unreachable(MigrationError error) {

@@ -36,7 +36,9 @@ import picocli.CommandLine.Command;
       "1:the operation failed (a changeset, a target, a rollback); the message says why",
       "2:wrong usage",
       "3:the database could not be reached or refused the login",
-      "4:health found a problem (pending changesets, a held lock)"
+      "4:health found a problem (pending changesets, a held lock)",
+      "5:a changeset waited longer than its lock wait budget for a table lock that another"
+          + " session holds; nothing of it was applied (the message names the session)"
     },
     footer = {
       "",

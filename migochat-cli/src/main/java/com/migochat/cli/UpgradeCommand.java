@@ -44,6 +44,8 @@ class UpgradeCommand implements Callable<Integer> {
 
   @Mixin BackupOptions backups;
 
+  @Mixin LockWaitOptions lockWaits;
+
   @Override
   public Integer call() {
     UpgradeTarget to = UpgradeTarget.parse(target);
@@ -52,7 +54,9 @@ class UpgradeCommand implements Callable<Integer> {
       return 0;
     }
     UpgradeResult result =
-        database.runner(backups.settings(BackupPolicy.parse(backup))).upgrade(to);
+        database
+            .runner(backups.settings(BackupPolicy.parse(backup)), lockWaits.settings())
+            .upgrade(to);
     BackupResult backupTaken = result.backup();
     Printer.print(
         spec.commandLine().getOut(),

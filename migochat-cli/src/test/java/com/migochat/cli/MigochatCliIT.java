@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -187,6 +188,47 @@ class MigochatCliIT {
     assertTrue(run.err().startsWith("error: "), run.err());
     assertTrue(run.err().contains("MIGOCHAT_DB_URL"), run.err());
     assertEquals("", run.out());
+  }
+
+  @Test
+  void aChangeSetBlockedByAReaderBeyondItsLockWaitBudgetExitsWith5NamingTheReader()
+      throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      String first = ExpectedChangeSets.IDS.get(0);
+      assertEquals(0, migochat(database, "upgrade", first, "--backup", "never").exitCode());
+      try (Connection reader = database.connect();
+          Statement statement = reader.createStatement()) {
+        ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()");
+        pid.next();
+        int readerPid = pid.getInt(1);
+        statement.execute("SET application_name = 'cli test reader'");
+        reader.setAutoCommit(false);
+        statement.executeQuery("SELECT count(*) FROM users").close();
+
+        Run run =
+            migochat(
+                database,
+                "upgrade",
+                "--backup",
+                "never",
+                "--lock-timeout",
+                "300ms",
+                "--lock-wait-budget",
+                "1s");
+
+        assertEquals(5, run.exitCode(), run.err());
+        String error =
+            run.err().lines().filter(line -> line.startsWith("error: ")).findFirst().orElseThrow();
+        assertTrue(
+            error.contains(ExpectedChangeSets.IDS.get(1))
+                && error.contains("pid " + readerPid + " (application 'cli test reader'")
+                && error.contains("pg_terminate_backend(" + readerPid + ")"),
+            run.err());
+        reader.rollback();
+      }
+      Run current = migochat(database, "current");
+      assertTrue(current.out().contains(first), current.out());
+    }
   }
 
   @Test

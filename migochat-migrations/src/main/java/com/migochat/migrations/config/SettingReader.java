@@ -2,7 +2,9 @@ package com.migochat.migrations.config;
 
 import com.migochat.runner.config.BackupPolicy;
 import com.migochat.runner.config.BackupSettings;
+import com.migochat.runner.config.LockWaitSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -38,6 +40,22 @@ final class SettingReader {
           key + " is '" + value.get() + "': set it to a whole number, or unset it for " + fallback,
           e);
     }
+  }
+
+  /** A duration such as {@code 2s}, {@code 500ms} or {@code 5m}; see {@link LockWaitSettings}. */
+  Duration duration(String key, Duration fallback) {
+    Optional<String> value = optional(key);
+    try {
+      return value.isPresent() ? LockWaitSettings.duration(key, value.get()) : fallback;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  LockWaitSettings lockWaits() {
+    return new LockWaitSettings(
+        duration(SettingKeys.LOCK_TIMEOUT, LockWaitSettings.DEFAULT_LOCK_TIMEOUT),
+        duration(SettingKeys.LOCK_WAIT_BUDGET, LockWaitSettings.DEFAULT_BUDGET));
   }
 
   BackupSettings backups() {

@@ -65,6 +65,7 @@ public final class DeploymentMigration {
         .contexts(settings.contexts())
         .backups(settings.backups())
         .databaseWait(settings.databaseWait())
+        .lockWaits(settings.lockWaits())
         .progress(progress)
         .load();
   }

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
  * @param backups when an upgrade backs up first, where to, and how many backups are kept
  * @param databaseWait how long to wait for a database that is not reachable yet ({@code
  *     migochat.db.wait-seconds})
+ * @param lockWaits how long each changeset may wait for a table lock, and for how long in all it
+ *     tries again ({@code migochat.migrations.lock-timeout}, {@code .lock-wait-budget})
  */
 public record MigrationConfiguration(
     DataSource dataSource,
@@ -28,7 +30,8 @@ public record MigrationConfiguration(
     String contexts,
     MigrationProgress progress,
     BackupSettings backups,
-    Duration databaseWait) {
+    Duration databaseWait,
+    LockWaitSettings lockWaits) {
 
   /** The changelog that ships with Migochat. */
   public static final String DEFAULT_CHANGELOG = "db/changelog/migochat-changelog.xml";
@@ -46,6 +49,7 @@ public record MigrationConfiguration(
       dataSource = login.dataSource();
     }
     contexts = contexts == null ? "" : contexts;
+    lockWaits = lockWaits == null ? LockWaitSettings.defaults() : lockWaits;
   }
 
   /**
@@ -60,7 +64,8 @@ public record MigrationConfiguration(
         contexts,
         MigrationProgress.SILENT,
         BackupSettings.none(),
-        databaseWait);
+        databaseWait,
+        lockWaits);
   }
 
   /** Starts from the defaults: the shipped changelog on the login's database, no backups. */
@@ -78,6 +83,7 @@ public record MigrationConfiguration(
     private MigrationProgress progress = MigrationProgress.SILENT;
     private BackupSettings backups = BackupSettings.none();
     private Duration databaseWait = DEFAULT_DATABASE_WAIT;
+    private LockWaitSettings lockWaits = LockWaitSettings.defaults();
 
     private Builder(DatabaseLogin login) {
       this.login = login;
@@ -114,9 +120,14 @@ public record MigrationConfiguration(
       return this;
     }
 
+    public Builder lockWaits(LockWaitSettings lockWaits) {
+      this.lockWaits = lockWaits;
+      return this;
+    }
+
     public MigrationConfiguration load() {
       return new MigrationConfiguration(
-          dataSource, login, changeLog, contexts, progress, backups, databaseWait);
+          dataSource, login, changeLog, contexts, progress, backups, databaseWait, lockWaits);
     }
   }
 }

@@ -1,8 +1,10 @@
 package com.migochat.runner.downgrade;
 
 import com.migochat.runner.changeset.SqlPreview;
+import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.liquibase.ChangeSetRecorder;
 import com.migochat.runner.liquibase.LiquibaseSession;
+import com.migochat.runner.lockwait.LockWaitRetry;
 import com.migochat.runner.status.ReadStatus;
 import com.migochat.runner.status.StatusReport;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +15,11 @@ import java.util.Map;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.RollbackCountSqlCommandStep;
 
-/** {@code downgrade}: rolls back every changeset applied after the target, newest first. */
+/**
+ * {@code downgrade}: rolls back every changeset applied after the target, newest first, under the
+ * migration lock; a changeset that gives up waiting for a table lock is tried again (see {@link
+ * LockWaitRetry}).
+ */
 public final class Downgrade {
 
   private static final String COUNT = "count";
@@ -30,8 +36,23 @@ public final class Downgrade {
     if (steps == 0) {
       return new DowngradeResult(List.of(), Duration.ofNanos(System.nanoTime() - started));
     }
-    ChangeSetRecorder recorder =
-        session.command(RollbackCountCommandStep.COMMAND_NAME, Map.of(COUNT, steps), null);
+    ChangeSetRecorder recorder = session.recorder();
+    MigrationConfiguration configuration = session.configuration();
+    LockWaitRetry retry = new LockWaitRetry(configuration.lockWaits(), configuration.dataSource());
+    // Tried again after a lock wait, it rolls back only what the earlier attempts did not.
+    session.underLock(
+        (connection, database, lock) ->
+            retry.run(
+                connection,
+                () ->
+                    lock.around(
+                        () ->
+                            session.command(
+                                database,
+                                RollbackCountCommandStep.COMMAND_NAME,
+                                Map.of(COUNT, steps - recorder.rolledBack().size()),
+                                null,
+                                recorder))));
     return new DowngradeResult(
         recorder.rolledBack(), Duration.ofNanos(System.nanoTime() - started));
   }

@@ -59,6 +59,9 @@ public final class FailureAnalysis {
 
   /** Explains a failed Liquibase run; {@code failed} is the changeset that was running, if any. */
   static MigrationFailure ofRun(Throwable e, ChangeSetRef failed, boolean transactionalDdl) {
+    if (failed != null && LockTimeouts.isLockTimeout(e)) {
+      return LockTimeouts.failure(failed, e);
+    }
     if (failed != null) {
       return new MigrationFailure(
           MigrationError.CHANGESET_FAILED,

@@ -36,6 +36,11 @@ public enum MigrationError {
   SCHEMA_MISMATCH,
   /** A changeset's SQL failed on the database. */
   CHANGESET_FAILED,
+  /**
+   * A changeset waited for a table lock that another session held, longer than the lock wait budget
+   * allows; the database rolled it back whole. Nothing is wrong with the changeset.
+   */
+  LOCK_TIMEOUT,
   /** A {@code migochat.*} setting cannot be read; the message names it and says what it takes. */
   SETTINGS_INVALID,
   /** Anything else; the log has the stack trace. */

@@ -21,6 +21,9 @@ import liquibase.statement.SqlStatement;
  * <p>Registered as a Liquibase service with a higher priority than the stock implementation, so
  * every Liquibase command of this application on PostgreSQL uses it. A changeset with {@code
  * runInTransaction="false"} runs in auto-commit as before; only its record is committed.
+ *
+ * <p>Every changeset's statements (and every rollback's) run under the configured {@code
+ * lock_timeout}, see {@link ChangeSetLockTimeout}.
  */
 public class AtomicChangeSetPostgresDatabase extends PostgresDatabase {
 
@@ -33,6 +36,8 @@ public class AtomicChangeSetPostgresDatabase extends PostgresDatabase {
 
   private Progress progress = Progress.NOTHING_UNCOMMITTED;
 
+  private final ChangeSetLockTimeout lockTimeout = new ChangeSetLockTimeout(this);
+
   @Override
   public int getPriority() {
     return super.getPriority() + 1;
@@ -42,15 +47,19 @@ public class AtomicChangeSetPostgresDatabase extends PostgresDatabase {
   public void executeStatements(
       Change change, DatabaseChangeLog changeLog, List<SqlVisitor> sqlVisitors)
       throws LiquibaseException {
+    boolean transactionStart = progress == Progress.NOTHING_UNCOMMITTED;
     progress = Progress.CHANGED_NOT_RECORDED;
-    super.executeStatements(change, changeLog, sqlVisitors);
+    lockTimeout.around(
+        transactionStart, () -> super.executeStatements(change, changeLog, sqlVisitors));
   }
 
   @Override
   public void executeRollbackStatements(SqlStatement[] statements, List<SqlVisitor> sqlVisitors)
       throws LiquibaseException {
+    boolean transactionStart = progress == Progress.NOTHING_UNCOMMITTED;
     progress = Progress.CHANGED_NOT_RECORDED;
-    super.executeRollbackStatements(statements, sqlVisitors);
+    lockTimeout.around(
+        transactionStart, () -> super.executeRollbackStatements(statements, sqlVisitors));
   }
 
   @Override

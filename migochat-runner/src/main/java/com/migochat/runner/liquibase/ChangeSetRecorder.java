@@ -48,9 +48,14 @@ public final class ChangeSetRecorder extends AbstractChangeExecListener {
     if (pending < 0) {
       pending = countPending(changeLog, database);
     }
-    started++;
+    ChangeSetRef ref = ChangeSetRef.of(changeSet);
     startedAt = System.nanoTime();
-    progress.applying(ChangeSetRef.of(changeSet), started, Math.max(started, pending));
+    // A changeset tried again after a failure (a lock wait) is the same step of the same run.
+    if (!ref.equals(failed)) {
+      started++;
+      progress.applying(ref, started, Math.max(started, pending));
+    }
+    failed = null;
   }
 
   /** How many changesets this run has to apply; read from Liquibase's cached history. */

@@ -26,9 +26,11 @@ final class LiquibaseCommand {
     this.database = database;
   }
 
-  ChangeSetRecorder run(String[] command, Map<String, Object> arguments, OutputStream output) {
-    ChangeSetRecorder recorder =
-        new ChangeSetRecorder(configuration.progress(), configuration.contexts());
+  ChangeSetRecorder run(
+      String[] command,
+      Map<String, Object> arguments,
+      OutputStream output,
+      ChangeSetRecorder recorder) {
     try {
       CommandScope scope =
           new CommandScope(command)

@@ -1,6 +1,7 @@
 package com.migochat.runner.liquibase;
 
 import com.migochat.runner.changeset.MigrationProgress;
+import com.migochat.runner.config.LockWaitSettings;
 import java.util.Map;
 import liquibase.Scope;
 import liquibase.resource.ClassLoaderResourceAccessor;
@@ -9,14 +10,15 @@ import liquibase.ui.LoggerUIService;
 /**
  * The Liquibase scope every Migochat run works in: the application's class loader and resources,
  * log output through java.util.logging, no usage data sent, no per-file XML schema check, the lock
- * polled every 2 s, a changeset allowed to fail logged as one warning line, and the run's progress
- * listener.
+ * polled every 2 s, a changeset allowed to fail logged as one warning line, the run's progress
+ * listener, and how long its changesets may wait for locks.
  */
 final class LiquibaseScope {
 
   private LiquibaseScope() {}
 
-  static <T> T run(MigrationProgress progress, Scope.ScopedRunnerWithReturn<T> work)
+  static <T> T run(
+      MigrationProgress progress, LockWaitSettings lockWaits, Scope.ScopedRunnerWithReturn<T> work)
       throws Exception {
     ClassLoader classLoader = LiquibaseScope.class.getClassLoader();
     Map<String, Object> scope =
@@ -44,7 +46,9 @@ final class LiquibaseScope {
             "liquibase.changelogLockPollRate",
             2L,
             MigrationProgress.SCOPE_KEY,
-            progress);
+            progress,
+            LockWaitSettings.SCOPE_KEY,
+            lockWaits);
     return Scope.child(scope, work);
   }
 }

@@ -2,6 +2,7 @@ package com.migochat.runner.liquibase;
 
 import com.migochat.runner.changeset.ChangeSetRun;
 import com.migochat.runner.changeset.MigrationProgress;
+import com.migochat.runner.config.LockWaitSettings;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.database.Connections;
 import com.migochat.runner.failure.MigrationException;
@@ -67,7 +68,7 @@ public final class LiquibaseSession {
   public <T> T underLock(LockedWork<T> work) {
     return liquibase(
         (connection, database) -> {
-          try (UpgradeLock lock = UpgradeLock.take(database)) {
+          try (UpgradeLock lock = UpgradeLock.take(database, connection)) {
             return work.run(connection, database, lock);
           }
         });
@@ -113,13 +114,26 @@ public final class LiquibaseSession {
   /** Runs a Liquibase command on its own connection (see {@link LiquibaseCommand}). */
   public ChangeSetRecorder command(
       String[] command, Map<String, Object> arguments, OutputStream output) {
-    return liquibase((connection, database) -> command(database, command, arguments, output));
+    return liquibase(
+        (connection, database) -> command(database, command, arguments, output, recorder()));
   }
 
-  /** Runs a Liquibase command on {@code database}, from inside {@link #liquibase}. */
+  /**
+   * Runs a Liquibase command on {@code database}, from inside {@link #liquibase}; {@code recorder}
+   * hears it, with the commands that ran before it when a migration is tried again.
+   */
   public ChangeSetRecorder command(
-      Database database, String[] command, Map<String, Object> arguments, OutputStream output) {
-    return new LiquibaseCommand(configuration, database).run(command, arguments, output);
+      Database database,
+      String[] command,
+      Map<String, Object> arguments,
+      OutputStream output,
+      ChangeSetRecorder recorder) {
+    return new LiquibaseCommand(configuration, database).run(command, arguments, output, recorder);
+  }
+
+  /** A recorder for {@link #command}, telling the configured progress listener. */
+  public ChangeSetRecorder recorder() {
+    return new ChangeSetRecorder(configuration.progress(), configuration.contexts());
   }
 
   /** The changesets the context filter selects that have not run, in changelog order. */
@@ -142,6 +156,7 @@ public final class LiquibaseSession {
   public static DatabaseChangeLog parseWithoutDatabase(String changeLog) throws Exception {
     return LiquibaseScope.run(
         MigrationProgress.SILENT,
+        LockWaitSettings.defaults(),
         () -> {
           ResourceAccessor resources = Scope.getCurrentScope().getResourceAccessor();
           return ChangeLogParserFactory.getInstance()
@@ -177,6 +192,6 @@ public final class LiquibaseSession {
   }
 
   private <T> T inScope(Scope.ScopedRunnerWithReturn<T> work) throws Exception {
-    return LiquibaseScope.run(configuration.progress(), work);
+    return LiquibaseScope.run(configuration.progress(), configuration.lockWaits(), work);
   }
 }

@@ -1,5 +1,8 @@
 package com.migochat.runner.liquibase;
 
+import com.migochat.runner.lockwait.MigrationSessionName;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import liquibase.Scope;
 import liquibase.database.Database;
@@ -12,7 +15,8 @@ import liquibase.lockservice.LockServiceFactory;
  * update and the fingerprint after it. Liquibase's commands take and release the lock themselves;
  * run {@link #around} this lock, {@link CrashSafeLockService} finds the lock already held for their
  * database and leaves it to this one. The lock table sees one acquisition and one release, as with
- * any Liquibase update, so stock Liquibase tools honour it as usual.
+ * any Liquibase update, so stock Liquibase tools honour it as usual. While it is held, and while it
+ * is waited for, the session is named as the migration's (see {@link MigrationSessionName}).
  */
 public final class UpgradeLock implements AutoCloseable {
 
@@ -20,17 +24,26 @@ public final class UpgradeLock implements AutoCloseable {
 
   private final LockService service;
   private final Database database;
+  private final Connection connection;
 
-  private UpgradeLock(LockService service, Database database) {
+  private UpgradeLock(LockService service, Database database, Connection connection) {
     this.service = service;
     this.database = database;
+    this.connection = connection;
   }
 
-  /** Waits for the lock as Liquibase does (and as long), and takes it. */
-  static UpgradeLock take(Database database) throws LockException {
-    LockService service = LockServiceFactory.getInstance().getLockService(database);
-    service.waitForLock();
-    return new UpgradeLock(service, database);
+  /** Waits for the lock as Liquibase does (and as long), and takes it, on {@code connection}. */
+  static UpgradeLock take(Database database, Connection connection)
+      throws LockException, SQLException {
+    MigrationSessionName.set(connection);
+    try {
+      LockService service = LockServiceFactory.getInstance().getLockService(database);
+      service.waitForLock();
+      return new UpgradeLock(service, database, connection);
+    } catch (LockException | RuntimeException e) {
+      MigrationSessionName.reset(connection);
+      throw e;
+    }
   }
 
   /** Runs Liquibase work on this lock's database, under this lock. */
@@ -45,6 +58,10 @@ public final class UpgradeLock implements AutoCloseable {
 
   @Override
   public void close() throws LockException {
-    service.releaseLock();
+    try {
+      service.releaseLock();
+    } finally {
+      MigrationSessionName.reset(connection);
+    }
   }
 }

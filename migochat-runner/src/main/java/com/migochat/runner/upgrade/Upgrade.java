@@ -6,6 +6,7 @@ import com.migochat.runner.changeset.SqlPreview;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.liquibase.ChangeSetRecorder;
 import com.migochat.runner.liquibase.LiquibaseSession;
+import com.migochat.runner.lockwait.LockWaitRetry;
 import com.migochat.runner.status.ReadStatus;
 import com.migochat.runner.status.StatusReport;
 import com.migochat.runner.validation.AcceptChecksums;
@@ -30,7 +31,8 @@ import liquibase.command.core.helpers.ShowSummaryArgument;
  * answered without Liquibase and without a backup. Otherwise everything happens under the migration
  * lock, so that instances starting together take one backup and migrate once: the fingerprint is
  * checked again (another instance may have migrated while this one waited), the status is read for
- * the backup, Liquibase updates, and the new fingerprint is stored before the lock is released.
+ * the backup, Liquibase updates, and the new fingerprint is stored before the lock is released. A
+ * changeset that gives up waiting for a table lock is tried again (see {@link LockWaitRetry}).
  */
 public final class Upgrade {
 
@@ -78,14 +80,19 @@ public final class Upgrade {
           }
           new AcceptChecksums(session).acceptOutdatedBeforeUpgrade();
           BackupResult taken = backup().takeIfPending(this::status).orElse(null);
-          ChangeSetRecorder recorder =
-              lock.around(
+          ChangeSetRecorder recorder = session.recorder();
+          retry()
+              .run(
+                  connection,
                   () ->
-                      session.command(
-                          database,
-                          UpdateCommandStep.COMMAND_NAME,
-                          updateArguments(Map.of()),
-                          null));
+                      lock.around(
+                          () ->
+                              session.command(
+                                  database,
+                                  UpdateCommandStep.COMMAND_NAME,
+                                  updateArguments(Map.of()),
+                                  null,
+                                  recorder)));
           recordFingerprint(connection);
           return UpgradeResult.of(recorder, since(started), taken);
         });
@@ -101,16 +108,26 @@ public final class Upgrade {
             return UpgradeResult.nothingApplied(since(started), false);
           }
           BackupResult taken = backup().takeIfPending(() -> status).orElse(null);
-          ChangeSetRecorder recorder =
-              lock.around(
+          ChangeSetRecorder recorder = session.recorder();
+          // Tried again after a lock wait, it applies only what the earlier attempts did not.
+          retry()
+              .run(
+                  connection,
                   () ->
-                      session.command(
-                          database,
-                          UpdateCountCommandStep.COMMAND_NAME,
-                          updateArguments(Map.of(COUNT, steps)),
-                          null));
+                      lock.around(
+                          () ->
+                              session.command(
+                                  database,
+                                  UpdateCountCommandStep.COMMAND_NAME,
+                                  updateArguments(Map.of(COUNT, steps - recorder.applied().size())),
+                                  null,
+                                  recorder)));
           return UpgradeResult.of(recorder, since(started), taken);
         });
+  }
+
+  private LockWaitRetry retry() {
+    return new LockWaitRetry(configuration.lockWaits(), configuration.dataSource());
   }
 
   private StatusReport status() {
