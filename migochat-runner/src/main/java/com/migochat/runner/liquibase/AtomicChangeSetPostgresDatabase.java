@@ -1,5 +1,6 @@
 package com.migochat.runner.liquibase;
 
+import com.migochat.runner.index.InvalidIndexRepair;
 import java.util.List;
 import liquibase.change.Change;
 import liquibase.changelog.ChangeSet;
@@ -21,6 +22,9 @@ import liquibase.statement.SqlStatement;
  * <p>Registered as a Liquibase service with a higher priority than the stock implementation, so
  * every Liquibase command of this application on PostgreSQL uses it. A changeset with {@code
  * runInTransaction="false"} runs in auto-commit as before; only its record is committed.
+ *
+ * <p>Before each change, an invalid index that an earlier failed concurrent build of that change
+ * left behind is dropped ({@link InvalidIndexRepair}), so that the changeset can build it again.
  */
 public class AtomicChangeSetPostgresDatabase extends PostgresDatabase {
 
@@ -43,6 +47,7 @@ public class AtomicChangeSetPostgresDatabase extends PostgresDatabase {
       Change change, DatabaseChangeLog changeLog, List<SqlVisitor> sqlVisitors)
       throws LiquibaseException {
     progress = Progress.CHANGED_NOT_RECORDED;
+    InvalidIndexRepair.before(change, this);
     super.executeStatements(change, changeLog, sqlVisitors);
   }
 
