@@ -22,8 +22,8 @@ public final class StockLiquibase {
   private StockLiquibase() {}
 
   public static void main(String[] args) throws Exception {
-    if (ClassLoader.getSystemResource("META-INF/services/liquibase.database.Database") != null) {
-      throw new IllegalStateException("A Liquibase database service is on the class path");
+    if (ClassLoader.getSystemResource("com/migochat/runner/MigrationRunner.class") != null) {
+      throw new IllegalStateException("Migochat's runner is on stock Liquibase's class path");
     }
     new CommandScope("update")
         .addArgumentValue("url", args[0])
