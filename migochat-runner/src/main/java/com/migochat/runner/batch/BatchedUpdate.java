@@ -1,18 +1,9 @@
 package com.migochat.runner.batch;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import liquibase.Scope;
 import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
-import liquibase.exception.DatabaseException;
 import liquibase.exception.ValidationErrors;
-import liquibase.executor.Executor;
-import liquibase.executor.ExecutorService;
-import liquibase.executor.LoggingExecutor;
 import liquibase.resource.ResourceAccessor;
 
 /**
@@ -46,76 +37,32 @@ public class BatchedUpdate implements CustomTaskChange {
 
   @Override
   public void execute(Database database) throws CustomChangeException {
-    try {
-      Executor executor =
-          Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
-      if (executor instanceof LoggingExecutor) {
-        executor.comment(getConfirmationMessage());
-        return;
-      }
-      Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-      if (!connection.getAutoCommit()) {
-        throw new CustomChangeException(
-            "The batched update of "
-                + tableName
-                + " runs in a changeset's transaction, so its batches could not commit one by one"
-                + " and every updated row would stay locked until the end. Add"
-                + " runInTransaction=\"false\" to its changeset");
-      }
-      BatchSql sql = new BatchSql(database, schemaName, tableName, keyColumn, set, where);
-      BatchProgress progress =
-          new BatchProgress(
-              sql.table(), sql.countToDo(connection), Duration.ofSeconds(progressSeconds));
-      done =
-          new UpdateBatches(connection, sql, batchSize, Duration.ofMillis(pauseMillis))
-              .run(progress);
-    } catch (SQLException | DatabaseException e) {
-      throw new CustomChangeException(
-          "The batched update of " + tableName + " failed: " + e.getMessage(), e);
-    }
+    done = new BatchRun(parameters()).execute(database);
   }
 
   @Override
   public String getConfirmationMessage() {
-    if (done != null) {
-      return "Updated "
-          + done.rows()
-          + " rows of "
-          + tableName
-          + " in "
-          + done.batches()
-          + " batches of at most "
-          + batchSize;
+    if (done == null) {
+      return parameters().description();
     }
-    return "Batched update of "
+    return "Updated "
+        + done.rows()
+        + " rows of "
         + tableName
-        + ": SET "
-        + set
-        + " WHERE "
-        + where
-        + ", "
-        + batchSize
-        + " rows a batch, each committed on its own, in the order of "
-        + keyColumn;
+        + " in "
+        + done.batches()
+        + " batches of at most "
+        + batchSize;
   }
 
   @Override
   public ValidationErrors validate(Database database) {
-    ValidationErrors errors = new ValidationErrors();
-    errors.checkRequiredField("tableName", tableName);
-    errors.checkRequiredField("set", set);
-    errors.checkRequiredField("where", where);
-    errors.checkRequiredField("keyColumn", keyColumn);
-    if (batchSize == null || batchSize < 1) {
-      errors.addError("batchSize must be at least 1, it is " + batchSize);
-    }
-    if (pauseMillis == null || pauseMillis < 0) {
-      errors.addError("pauseMillis must be 0 or more, it is " + pauseMillis);
-    }
-    if (progressSeconds == null || progressSeconds < 1) {
-      errors.addError("progressSeconds must be at least 1, it is " + progressSeconds);
-    }
-    return errors;
+    return parameters().validate();
+  }
+
+  private BatchParameters parameters() {
+    return new BatchParameters(
+        schemaName, tableName, set, where, keyColumn, batchSize, pauseMillis, progressSeconds);
   }
 
   @Override
@@ -128,32 +75,66 @@ public class BatchedUpdate implements CustomTaskChange {
     // Reads no file.
   }
 
+  // Liquibase sets a custom change's parameters only where it finds a getter and a setter.
+
+  public String getSchemaName() {
+    return schemaName;
+  }
+
   public void setSchemaName(String schemaName) {
     this.schemaName = schemaName;
+  }
+
+  public String getTableName() {
+    return tableName;
   }
 
   public void setTableName(String tableName) {
     this.tableName = tableName;
   }
 
+  public String getSet() {
+    return set;
+  }
+
   public void setSet(String set) {
     this.set = set;
+  }
+
+  public String getWhere() {
+    return where;
   }
 
   public void setWhere(String where) {
     this.where = where;
   }
 
+  public String getKeyColumn() {
+    return keyColumn;
+  }
+
   public void setKeyColumn(String keyColumn) {
     this.keyColumn = keyColumn;
+  }
+
+  public Integer getBatchSize() {
+    return batchSize;
   }
 
   public void setBatchSize(Integer batchSize) {
     this.batchSize = batchSize;
   }
 
+  public Integer getPauseMillis() {
+    return pauseMillis;
+  }
+
   public void setPauseMillis(Integer pauseMillis) {
     this.pauseMillis = pauseMillis;
+  }
+
+  public Integer getProgressSeconds() {
+    return progressSeconds;
   }
 
   public void setProgressSeconds(Integer progressSeconds) {
