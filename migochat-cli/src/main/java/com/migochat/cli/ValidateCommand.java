@@ -39,7 +39,7 @@ class ValidateCommand implements Callable<Integer> {
             out.printf(
                 "%s %s: %s%n    fix: %s%n",
                 finding.kind().blocking() ? "ERROR  " : "WARNING",
-                finding.changeSet().id(),
+                finding.changeSet() == null ? "(database)" : finding.changeSet().id(),
                 finding.problem(),
                 finding.fix());
           }

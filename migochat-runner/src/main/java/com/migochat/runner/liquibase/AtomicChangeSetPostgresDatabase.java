@@ -1,5 +1,6 @@
 package com.migochat.runner.liquibase;
 
+import com.migochat.runner.index.InvalidIndexRepair;
 import java.util.List;
 import liquibase.change.Change;
 import liquibase.changelog.ChangeSet;
@@ -24,6 +25,9 @@ import liquibase.statement.SqlStatement;
  *
  * <p>Every changeset's statements (and every rollback's) run under the configured {@code
  * lock_timeout}, see {@link ChangeSetLockTimeout}.
+ *
+ * <p>Before each change, an invalid index that an earlier failed concurrent build of that change
+ * left behind is dropped ({@link InvalidIndexRepair}), so that the changeset can build it again.
  */
 public class AtomicChangeSetPostgresDatabase extends PostgresDatabase {
 
@@ -49,6 +53,7 @@ public class AtomicChangeSetPostgresDatabase extends PostgresDatabase {
       throws LiquibaseException {
     boolean transactionStart = progress == Progress.NOTHING_UNCOMMITTED;
     progress = Progress.CHANGED_NOT_RECORDED;
+    InvalidIndexRepair.before(change, this);
     lockTimeout.around(
         transactionStart, () -> super.executeStatements(change, changeLog, sqlVisitors));
   }

@@ -6,7 +6,10 @@ import com.migochat.runner.changeset.ChangeSetRun;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import liquibase.Scope;
 import liquibase.change.Change;
+import liquibase.change.custom.CustomChangeWrapper;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.exception.LiquibaseException;
@@ -49,14 +52,34 @@ public final class ChangeSetSql {
       throws LiquibaseException {
     List<String> lines = new ArrayList<>();
     for (Change change : changes) {
-      SqlStatement[] statements =
-          rollback
-              ? change.generateRollbackStatements(database)
-              : change.generateStatements(database);
+      SqlStatement[] statements = statementsOf(change, database, rollback);
       for (Sql sql : SqlGeneratorFactory.getInstance().generateSql(statements, database)) {
         lines.add(sql.toSql() + sql.getEndDelimiter());
       }
+      if (statements.length == 0 && change instanceof CustomChangeWrapper) {
+        lines.add(database.getLineComment() + " " + change.getConfirmationMessage());
+      }
     }
     return String.join("\n", lines);
+  }
+
+  /**
+   * The statements of a change, with Liquibase told not to execute anything: a custom task change
+   * (such as a batched update) would otherwise run when asked for them.
+   */
+  private static SqlStatement[] statementsOf(Change change, Database database, boolean rollback)
+      throws LiquibaseException {
+    try {
+      return Scope.child(
+          Map.of(Change.SHOULD_EXECUTE, Boolean.FALSE),
+          () ->
+              rollback
+                  ? change.generateRollbackStatements(database)
+                  : change.generateStatements(database));
+    } catch (LiquibaseException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new LiquibaseException(e);
+    }
   }
 }

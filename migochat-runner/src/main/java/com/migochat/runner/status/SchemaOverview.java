@@ -34,7 +34,10 @@ public record SchemaOverview(
     return pending.isEmpty();
   }
 
-  /** The findings that mean the history and the changelog disagree. */
+  /**
+   * The findings that mean the history and the changelog disagree, or the database and the
+   * changelog: an invalid index left by a failed concurrent build.
+   */
   public List<ValidationFinding> drift() {
     return validation.findings().stream()
         .filter(
@@ -43,7 +46,8 @@ public record SchemaOverview(
                   case CHECKSUM_MISMATCH,
                           CHECKSUM_ALGORITHM_CHANGED,
                           UNKNOWN_APPLIED,
-                          OUT_OF_ORDER ->
+                          OUT_OF_ORDER,
+                          INVALID_INDEX ->
                       true;
                   default -> false;
                 })

@@ -16,7 +16,8 @@ import liquibase.database.Database;
 
 /**
  * Compares a parsed changelog with the history (edited, lost, outdated and out-of-order changesets)
- * and lints its rollbacks ({@link RollbackLint}).
+ * lints its rollbacks ({@link RollbackLint}) and reports invalid indexes ({@link
+ * InvalidIndexFindings}).
  */
 public final class ChangeLogValidation {
 
@@ -95,6 +96,10 @@ public final class ChangeLogValidation {
     }
 
     findings.addAll(RollbackLint.check(changeSets, database));
+    findings.addAll(
+        InvalidIndexFindings.check(
+            changeSets.stream().filter(changeSet -> !isApplied(changeSet, newestFirst)).toList(),
+            database));
     return new ValidationReport(findings);
   }
 

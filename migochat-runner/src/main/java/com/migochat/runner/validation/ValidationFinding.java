@@ -6,7 +6,8 @@ import com.migochat.runner.changeset.ChangeSetRef;
  * One thing {@code validate} found, with the fix.
  *
  * @param kind what kind of problem
- * @param changeSet the changeset concerned
+ * @param changeSet the changeset concerned, or null for a finding in the database that no changeset
+ *     of the changelog explains
  * @param problem what is wrong
  * @param fix what to do about it
  */
@@ -31,7 +32,12 @@ public record ValidationFinding(Kind kind, ChangeSetRef changeSet, String proble
      * A rollback drops a column or table the changeset filled from other data, and the changeset is
      * not marked as accepting that.
      */
-    DESTRUCTIVE_ROLLBACK(false);
+    DESTRUCTIVE_ROLLBACK(false),
+    /**
+     * An index is invalid, left by a failed concurrent build: when a pending changeset builds it,
+     * the next upgrade drops and rebuilds it; otherwise it needs dropping or rebuilding by hand.
+     */
+    INVALID_INDEX(false);
 
     private final boolean blocking;
 

@@ -59,6 +59,20 @@ public final class GeneratedChangeLogs implements AutoCloseable {
     return XML_HEADER + body + "\n</databaseChangeLog>\n";
   }
 
+  /**
+   * An XML changelog of {@code body} with the schema location too, as stock Liquibase, which checks
+   * every file against its XML schema, wants it.
+   */
+  public static String xmlWithSchema(String body) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"\n"
+        + "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+        + "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog\n"
+        + "        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">\n"
+        + body
+        + "\n</databaseChangeLog>\n";
+  }
+
   /** An XML changeset creating the table {@code name}, with the table's name as its id. */
   public static String createTable(String name) {
     return ("<changeSet id='%1$s' author='test'><createTable tableName='%1$s'>"

@@ -1,0 +1,120 @@
+package com.migochat.runner.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.changeset.ChangeSetRef;
+import com.migochat.runner.downgrade.DowngradeTarget;
+import com.migochat.runner.testing.GeneratedChangeLogs;
+import com.migochat.runner.testing.SchemaAndHistory;
+import com.migochat.runner.testing.StockLiquibase;
+import com.migochat.runner.testing.ThrowawayDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Changesets with {@code runInTransaction="false"} that build and drop indexes {@code CONCURRENTLY}
+ * run with Migochat's atomic changeset commit, and leave the same schema and history rows as stock
+ * Liquibase 4.33.
+ */
+class ConcurrentIndexBuildTest {
+
+  static final String LEADS =
+      """
+      <changeSet id="create-leads" author="test">
+        <createTable tableName="leads">
+          <column name="id" type="BIGINT"><constraints primaryKey="true"/></column>
+          <column name="email" type="VARCHAR(100)"/>
+          <column name="score" type="INT"/>
+        </createTable>
+        <sql>INSERT INTO leads SELECT g, 'lead' || g || '@example.com', g % 7
+          FROM generate_series(1, 20000) g</sql>
+      </changeSet>
+      """;
+
+  private static final String CONCURRENT_INDEXES =
+      LEADS
+          + """
+          <changeSet id="index-leads-email" author="test" runInTransaction="false">
+            <comment>Unique, built without blocking writes.</comment>
+            <sql>CREATE UNIQUE INDEX CONCURRENTLY leads_email_uq ON leads (email)</sql>
+          </changeSet>
+          <changeSet id="index-leads-score" author="test" runInTransaction="false">
+            <sql>CREATE INDEX CONCURRENTLY leads_score_idx ON leads (score)</sql>
+          </changeSet>
+          <changeSet id="drop-leads-score" author="test" runInTransaction="false">
+            <sql>DROP INDEX CONCURRENTLY leads_score_idx</sql>
+          </changeSet>
+          <changeSet id="index-leads-score-email" author="test" runInTransaction="false">
+            <sql>CREATE INDEX CONCURRENTLY IF NOT EXISTS leads_score_email_idx
+              ON leads (score, email)</sql>
+            <rollback><sql>DROP INDEX CONCURRENTLY leads_score_email_idx</sql></rollback>
+          </changeSet>
+          """;
+
+  @Test
+  void concurrentBuildsAndDropsLeaveWhatStockLiquibaseLeaves() throws Exception {
+    try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
+        ThrowawayDatabase migochat = ThrowawayDatabase.postgres();
+        ThrowawayDatabase stock = ThrowawayDatabase.postgres()) {
+      String changeLog =
+          files.write("concurrent.xml", GeneratedChangeLogs.xmlWithSchema(CONCURRENT_INDEXES));
+
+      List<String> applied =
+          migochat.runner(changeLog).upgrade().applied().stream().map(ChangeSetRef::id).toList();
+      StockLiquibase.update(stock, changeLog);
+
+      assertEquals(
+          List.of(
+              "create-leads",
+              "index-leads-email",
+              "index-leads-score",
+              "drop-leads-score",
+              "index-leads-score-email"),
+          applied);
+      SchemaAndHistory migrated = read(migochat);
+      assertEquals(read(stock), migrated);
+      assertTrue(
+          migrated.schema().stream()
+              .anyMatch(
+                  line ->
+                      line.startsWith("index CREATE UNIQUE INDEX leads_email_uq")
+                          && line.endsWith("valid=true ready=true")),
+          migrated.schema().toString());
+      assertTrue(
+          migrated.schema().stream().noneMatch(line -> line.contains("leads_score_idx")),
+          migrated.schema().toString());
+    }
+  }
+
+  @Test
+  void aConcurrentBuildIsRolledBackByAConcurrentDrop() throws Exception {
+    try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
+        ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      MigrationRunner runner =
+          database.runner(
+              files.write("concurrent.xml", GeneratedChangeLogs.xml(CONCURRENT_INDEXES)));
+      runner.upgrade();
+
+      runner.downgrade(new DowngradeTarget.Steps(1));
+
+      SchemaAndHistory downgraded = read(database);
+      assertEquals(4, downgraded.history().size(), downgraded.history().toString());
+      assertTrue(
+          downgraded.schema().stream().noneMatch(line -> line.contains("leads_score_email_idx")),
+          downgraded.schema().toString());
+      assertEquals(
+          List.of("index-leads-score-email"),
+          runner.upgrade().applied().stream().map(ChangeSetRef::id).toList());
+    }
+  }
+
+  private static SchemaAndHistory read(ThrowawayDatabase database) throws SQLException {
+    try (Connection connection = database.connect()) {
+      return SchemaAndHistory.read(connection);
+    }
+  }
+}
