@@ -1,5 +1,6 @@
 package com.migochat.runner.liquibase;
 
+import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.failure.MigrationException;
 import java.io.OutputStream;
@@ -42,8 +43,11 @@ final class LiquibaseCommand {
       scope.execute();
       return recorder;
     } catch (Exception e) {
-      throw MigrationException.ofRun(
-          e, recorder.failed().orElse(null), LiquibaseSession.rollsBackDdl(database));
+      ChangeSetRef failed = recorder.failed().orElse(null);
+      boolean rollsBackDdl = LiquibaseSession.rollsBackDdl(database);
+      throw failed != null && rollsBackDdl && recorder.failedOutsideTransaction()
+          ? MigrationException.ofRunOutsideTransaction(e, failed)
+          : MigrationException.ofRun(e, failed, rollsBackDdl);
     }
   }
 }
