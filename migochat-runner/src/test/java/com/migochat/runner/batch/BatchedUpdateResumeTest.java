@@ -29,7 +29,7 @@ class BatchedUpdateResumeTest {
   void aFailedBatchKeepsTheCommittedOnesAndTheNextUpgradeFinishesTheRest() throws Exception {
     try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
         ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      MigrationRunner runner = runner(files, database, "batchSize=\"1000\"");
+      MigrationRunner runner = runner(files, database, "batchSize=1000");
       runner.upgrade(new UpgradeTarget.Steps(1));
       People.recordUpdates(database);
       People.execute(
@@ -81,7 +81,7 @@ class BatchedUpdateResumeTest {
   void anInterruptedUpgradeStopsBetweenBatchesAndTheNextOneFinishes() throws Exception {
     try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
         ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      MigrationRunner runner = runner(files, database, "batchSize=\"500\" pauseMillis=\"100\"");
+      MigrationRunner runner = runner(files, database, "batchSize=500", "pauseMillis=100");
       runner.upgrade(new UpgradeTarget.Steps(1));
       People.recordUpdates(database);
       AtomicReference<Thread> migrating = new AtomicReference<>();
@@ -120,11 +120,11 @@ class BatchedUpdateResumeTest {
   }
 
   private static MigrationRunner runner(
-      GeneratedChangeLogs files, ThrowawayDatabase database, String attributes) {
+      GeneratedChangeLogs files, ThrowawayDatabase database, String... parameters) {
     return database.runner(
         files.write(
             "backfill.xml",
             GeneratedChangeLogs.xml(
-                People.CREATE + People.backfill("runInTransaction=\"false\"", attributes))));
+                People.CREATE + People.backfill("runInTransaction=\"false\"", parameters))));
   }
 }
