@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Changesets with {@code runInTransaction="false"} that build and drop indexes {@code CONCURRENTLY}
- * run with Migochat's atomic changeset commit, and leave the same schema and history rows as stock
- * Liquibase 4.33.
+ * run with Migochat's atomic changeset commit, leave the same schema and history rows as stock
+ * Liquibase 4.33, and let the application's writes go on while a build waits.
  */
 class ConcurrentIndexBuildTest {
 
