@@ -109,7 +109,8 @@ class InvalidIndexRepairTest {
   }
 
   @Test
-  void anInvalidIndexNoChangeSetBuildsIsReportedWithItsFixAndLeftAlone() throws Exception {
+  void anInvalidIndexNoChangeSetBuildsIsReportedWithItsFixAndLeftAloneAnotherAppsIsNot()
+      throws Exception {
     try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
         ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
       MigrationRunner runner =
@@ -118,6 +119,11 @@ class InvalidIndexRepairTest {
       assertThrows(
           SQLException.class,
           () -> execute(database, "CREATE UNIQUE INDEX CONCURRENTLY by_hand ON leads (email)"));
+      execute(database, "CREATE TABLE another_apps (x INT)");
+      execute(database, "INSERT INTO another_apps VALUES (1), (1)");
+      assertThrows(
+          SQLException.class,
+          () -> execute(database, "CREATE UNIQUE INDEX CONCURRENTLY theirs ON another_apps (x)"));
 
       List<ValidationFinding> findings = invalidIndexes(runner);
 
