@@ -11,17 +11,21 @@ import liquibase.resource.ResourceAccessor;
  * runInTransaction="false"}:
  *
  * <pre>{@code
- * <customChange class="com.migochat.runner.batch.BatchedUpdate" tableName="users"
- *     set="full_name = first_name || ' ' || last_name" where="full_name IS NULL"
- *     keyColumn="id" batchSize="1000" pauseMillis="0" progressSeconds="10"/>
+ * <customChange class="com.migochat.runner.batch.BatchedUpdate">
+ *   <param name="tableName" value="users"/>
+ *   <param name="set" value="full_name = first_name || ' ' || last_name"/>
+ *   <param name="where" value="full_name IS NULL"/>
+ *   <param name="batchSize" value="1000"/>
+ * </customChange>
  * }</pre>
  *
- * Each batch is one short transaction that updates at most {@code batchSize} rows, taken in the
- * order of {@code keyColumn} (unique, indexed: the primary key), so application writes to the table
- * wait at most for one batch. {@code where} must select the rows still to do and no longer select a
- * row once it is updated: then a run that stopped half-way (a crash, a failed batch) is simply run
- * again, and skips the rows committed before. Liquibase records the changeset once, after the last
- * batch committed.
+ * The other parameters: {@code schemaName}, {@code keyColumn} (default {@code id}), {@code
+ * pauseMillis} (0) and {@code progressSeconds} (10). Each batch is one short transaction that
+ * updates at most {@code batchSize} rows, taken in the order of {@code keyColumn} (unique, indexed:
+ * the primary key), so application writes to the table wait at most for one batch. {@code where}
+ * must select the rows still to do and no longer select a row once it is updated: then a run that
+ * stopped half-way (a crash, a failed batch) is simply run again, and skips the rows committed
+ * before. Liquibase records the changeset once, after the last batch committed.
  */
 public class BatchedUpdate implements CustomTaskChange {
 

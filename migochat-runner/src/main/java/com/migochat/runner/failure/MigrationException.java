@@ -59,6 +59,29 @@ public class MigrationException extends RuntimeException {
         RollbackFailureAnalysis.of(e, failed, rolledBack, transactionalDdl), e);
   }
 
+  /**
+   * A changeset with {@code runInTransaction="false"} failed on a database that would otherwise
+   * have rolled it back whole: what it committed before the failure stays.
+   */
+  public static MigrationException ofRunOutsideTransaction(Throwable e, ChangeSetRef failed) {
+    MigrationFailure failure = FailureAnalysis.ofRun(e, failed, true);
+    if (failure.error() == MigrationError.LOCK_TIMEOUT) {
+      return new MigrationException(failure, e);
+    }
+    return new MigrationException(
+        new MigrationFailure(
+            failure.error(),
+            failed,
+            failure.databaseError(),
+            "this changeset runs outside a transaction (runInTransaction=\"false\"), so what it"
+                + " committed before it failed stays: its statements before the failing one, the"
+                + " batches a batched update committed (the next upgrade resumes after them), an"
+                + " index a concurrent build left invalid (the next upgrade drops and builds it"
+                + " again). The changeset is not recorded: fix the cause and redeploy, and it runs"
+                + " again"),
+        e);
+  }
+
   /** Explains a failure that did not come from a Liquibase run, e.g. a missing data source. */
   public static MigrationException unexpected(Throwable e) {
     return new MigrationException(FailureAnalysis.ofRun(e, null, false), e);

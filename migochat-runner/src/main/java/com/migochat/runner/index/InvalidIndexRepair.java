@@ -1,6 +1,8 @@
 package com.migochat.runner.index;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.logging.Logger;
 import liquibase.Scope;
 import liquibase.change.Change;
@@ -39,12 +41,12 @@ public final class InvalidIndexRepair {
     Connection connection = jdbc.getUnderlyingConnection();
     try {
       for (CreatedIndex index : IndexesCreated.by(change, database)) {
-        var invalid = InvalidIndexes.named(connection, index);
+        Optional<InvalidIndex> invalid = InvalidIndexes.named(connection, index);
         if (invalid.isPresent()) {
           drop(invalid.get(), connection.getAutoCommit(), executor, change);
         }
       }
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new DatabaseException(
           "Could not look for invalid indexes that changeset "
               + change.getChangeSet().getId()

@@ -13,7 +13,7 @@ public final class InvalidIndexes {
 
   private static final String SELECT =
       "SELECT format('%I.%I', n.nspname, c.relname), i.indrelid::regclass::text,"
-          + " pg_get_indexdef(i.indexrelid)"
+          + " (SELECT relname FROM pg_class WHERE oid = i.indrelid), pg_get_indexdef(i.indexrelid)"
           + " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE NOT i.indisvalid AND ";
@@ -46,7 +46,9 @@ public final class InvalidIndexes {
       List<InvalidIndex> indexes = new ArrayList<>();
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          indexes.add(new InvalidIndex(rows.getString(1), rows.getString(2), rows.getString(3)));
+          indexes.add(
+              new InvalidIndex(
+                  rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
         }
       }
       return indexes;

@@ -30,6 +30,7 @@ public final class ChangeSetRecorder extends AbstractChangeExecListener {
   private final List<ChangeSetRef> rolledBack = new ArrayList<>();
   private ChangeSetRef failed;
   private boolean failedRollingBack;
+  private boolean failedOutsideTransaction;
   private int started;
   private int pending = -1;
   private long startedAt;
@@ -84,6 +85,7 @@ public final class ChangeSetRecorder extends AbstractChangeExecListener {
   public void runFailed(
       ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
     failed = ChangeSetRef.of(changeSet);
+    failedOutsideTransaction = !changeSet.isRunInTransaction();
   }
 
   @Override
@@ -117,5 +119,10 @@ public final class ChangeSetRecorder extends AbstractChangeExecListener {
 
   public Optional<ChangeSetRef> failed() {
     return Optional.ofNullable(failed);
+  }
+
+  /** Whether the changeset that failed ran with {@code runInTransaction="false"}. */
+  boolean failedOutsideTransaction() {
+    return failedOutsideTransaction;
   }
 }

@@ -1,5 +1,6 @@
 package com.migochat.runner.liquibase;
 
+import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.failure.MigrationException;
 import java.io.OutputStream;
@@ -44,11 +45,14 @@ final class LiquibaseCommand {
       scope.execute();
       return recorder;
     } catch (Exception e) {
-      boolean transactionalDdl = LiquibaseSession.rollsBackDdl(database);
-      throw recorder.failedRollingBack()
-          ? MigrationException.ofRollback(
-              e, recorder.failed().orElseThrow(), recorder.rolledBack(), transactionalDdl)
-          : MigrationException.ofRun(e, recorder.failed().orElse(null), transactionalDdl);
+      ChangeSetRef failed = recorder.failed().orElse(null);
+      boolean rollsBackDdl = LiquibaseSession.rollsBackDdl(database);
+      if (recorder.failedRollingBack()) {
+        throw MigrationException.ofRollback(e, failed, recorder.rolledBack(), rollsBackDdl);
+      }
+      throw failed != null && rollsBackDdl && recorder.failedOutsideTransaction()
+          ? MigrationException.ofRunOutsideTransaction(e, failed)
+          : MigrationException.ofRun(e, failed, rollsBackDdl);
     }
   }
 }

@@ -98,6 +98,7 @@ public final class ChangeLogValidation {
     findings.addAll(RollbackLint.check(changeSets, database));
     findings.addAll(
         InvalidIndexFindings.check(
+            changeSets,
             changeSets.stream().filter(changeSet -> !isApplied(changeSet, newestFirst)).toList(),
             database));
     return new ValidationReport(findings);

@@ -10,24 +10,31 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import liquibase.change.Change;
+import liquibase.change.core.CreateTableChange;
+import liquibase.change.core.RenameTableChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 
 /**
- * The invalid indexes on the tables of the current schema (PostgreSQL only), each with its fix. One
- * that a pending changeset builds is repaired by the next upgrade, which drops it before running
- * the changeset again; any other is for an operator to drop or rebuild.
+ * The invalid indexes on the application's tables (those the changelog creates, in the current
+ * schema; PostgreSQL only), each with its fix. One that a pending changeset builds is repaired by
+ * the next upgrade, which drops it before running the changeset again; any other is for an operator
+ * to drop or rebuild. Another application's tables in the same schema are its own business.
  */
 final class InvalidIndexFindings {
 
   private InvalidIndexFindings() {}
 
-  static List<ValidationFinding> check(List<ChangeSet> pending, Database database) {
+  static List<ValidationFinding> check(
+      List<ChangeSet> changeSets, List<ChangeSet> pending, Database database) {
     if (!(database instanceof PostgresDatabase)
         || !(database.getConnection() instanceof JdbcConnection jdbc)) {
       return List.of();
@@ -44,9 +51,14 @@ final class InvalidIndexFindings {
         }
       }
       List<ValidationFinding> findings = new ArrayList<>();
+      Set<String> tables = tablesCreatedBy(changeSets);
       for (InvalidIndex invalid : InvalidIndexes.inCurrentSchema(connection)) {
         ChangeSet builder = builders.get(invalid.name());
-        findings.add(builder == null ? unexplained(invalid) : rebuiltBy(invalid, builder));
+        if (builder != null) {
+          findings.add(rebuiltBy(invalid, builder));
+        } else if (tables.contains(invalid.tableName().toLowerCase(Locale.ROOT))) {
+          findings.add(unexplained(invalid));
+        }
       }
       return findings;
     } catch (SQLException e) {
@@ -56,6 +68,21 @@ final class InvalidIndexFindings {
               + ". Check that the migration's database user may read the catalog",
           e);
     }
+  }
+
+  /** The application's tables: those the changelog creates or renames to. */
+  private static Set<String> tablesCreatedBy(List<ChangeSet> changeSets) {
+    Set<String> tables = new HashSet<>();
+    for (ChangeSet changeSet : changeSets) {
+      for (Change change : changeSet.getChanges()) {
+        if (change instanceof CreateTableChange create) {
+          tables.add(create.getTableName().toLowerCase(Locale.ROOT));
+        } else if (change instanceof RenameTableChange rename) {
+          tables.add(rename.getNewTableName().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return tables;
   }
 
   private static ValidationFinding rebuiltBy(InvalidIndex invalid, ChangeSet changeSet) {

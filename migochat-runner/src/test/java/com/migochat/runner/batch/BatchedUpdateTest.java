@@ -8,13 +8,19 @@ import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.failure.MigrationException;
 import com.migochat.runner.testing.GeneratedChangeLogs;
+import com.migochat.runner.testing.SchemaAndHistory;
+import com.migochat.runner.testing.StockLiquibase;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.runner.upgrade.UpgradeTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +43,8 @@ class BatchedUpdateTest {
                       People.CREATE
                           + People.backfill(
                               "runInTransaction=\"false\"",
-                              "batchSize=\"1000\" progressSeconds=\"1\""))));
+                              "batchSize=1000",
+                              "progressSeconds=1"))));
       runner.upgrade(new UpgradeTarget.Steps(1));
       People.recordUpdates(database);
       List<String> log = new CopyOnWriteArrayList<>();
@@ -73,6 +80,47 @@ class BatchedUpdateTest {
   }
 
   @Test
+  void stockLiquibaseWithTheChangeOnItsClassPathLeavesTheSameRowsAndHistory() throws Exception {
+    try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
+        ThrowawayDatabase migochat = ThrowawayDatabase.postgres();
+        ThrowawayDatabase stock = ThrowawayDatabase.postgres()) {
+      String changeLog =
+          files.write(
+              "backfill.xml",
+              GeneratedChangeLogs.xmlWithSchema(
+                  People.CREATE + People.backfill("runInTransaction=\"false\"")));
+
+      migochat.runner(changeLog).upgrade();
+      StockLiquibase.update(stock, changeLog, batchClassesAlone());
+
+      assertEquals(read(stock), read(migochat));
+      assertEquals(0, People.wrongFullNames(stock));
+      assertEquals(0, People.wrongFullNames(migochat));
+    }
+  }
+
+  /** The batch package's classes in a folder of their own, without the rest of the runner. */
+  private static Path batchClassesAlone() throws Exception {
+    Path classes =
+        Path.of(BatchedUpdate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path packageFolder = Path.of("com", "migochat", "runner", "batch");
+    Path alone = Files.createTempDirectory("batch-classes");
+    Files.createDirectories(alone.resolve(packageFolder));
+    try (Stream<Path> files = Files.list(classes.resolve(packageFolder))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, alone.resolve(packageFolder).resolve(file.getFileName()));
+      }
+    }
+    return alone;
+  }
+
+  private static SchemaAndHistory read(ThrowawayDatabase database) throws Exception {
+    try (Connection connection = database.connect()) {
+      return SchemaAndHistory.read(connection);
+    }
+  }
+
+  @Test
   void previewingABatchedUpdateDescribesItAndUpdatesNothing() throws Exception {
     try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
         ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
@@ -82,7 +130,7 @@ class BatchedUpdateTest {
                   "backfill.xml",
                   GeneratedChangeLogs.xml(
                       People.CREATE
-                          + People.backfill("runInTransaction=\"false\"", "batchSize=\"500\""))));
+                          + People.backfill("runInTransaction=\"false\"", "batchSize=500"))));
       runner.upgrade(new UpgradeTarget.Steps(1));
 
       String sql = runner.upgradeSql(new UpgradeTarget.Head()).sql();
@@ -105,8 +153,7 @@ class BatchedUpdateTest {
       MigrationRunner runner =
           database.runner(
               files.write(
-                  "backfill.xml",
-                  GeneratedChangeLogs.xml(People.CREATE + People.backfill("", ""))));
+                  "backfill.xml", GeneratedChangeLogs.xml(People.CREATE + People.backfill(""))));
       runner.upgrade(new UpgradeTarget.Steps(1));
 
       MigrationException refused = assertThrows(MigrationException.class, runner::upgrade);

@@ -43,16 +43,33 @@ final class People {
 
   private People() {}
 
-  /** A changeset filling the full names with {@code attributes} added to the custom change. */
-  static String backfill(String changeSetAttributes, String attributes) {
+  /**
+   * A changeset filling the full names, with more parameters of the custom change as {@code
+   * name=value} pairs. Parameters are {@code <param>} elements: Liquibase's XML schema allows no
+   * other attributes on {@code <customChange>}.
+   */
+  static String backfill(String changeSetAttributes, String... parameters) {
+    StringBuilder params = new StringBuilder();
+    params.append(param("tableName", "people"));
+    params.append(param("set", FULL_NAME));
+    params.append(param("where", TO_DO));
+    params.append(param("keyColumn", "id"));
+    for (String parameter : parameters) {
+      String[] nameAndValue = parameter.split("=", 2);
+      params.append(param(nameAndValue[0], nameAndValue[1]));
+    }
     return """
         <changeSet id="fill-full-name" author="test" %s>
-          <customChange class="com.migochat.runner.batch.BatchedUpdate" tableName="people"
-              set="%s" where="%s" keyColumn="id" %s/>
+          <customChange class="com.migochat.runner.batch.BatchedUpdate">
+        %s  </customChange>
           <rollback/>
         </changeSet>
         """
-        .formatted(changeSetAttributes, FULL_NAME.replace("'", "&apos;"), TO_DO, attributes);
+        .formatted(changeSetAttributes, params);
+  }
+
+  private static String param(String name, String value) {
+    return "    <param name=\"%s\" value=\"%s\"/>\n".formatted(name, value.replace("'", "&apos;"));
   }
 
   /** Records, for each updated row, the transaction that updated it. */

@@ -10,15 +10,21 @@ import com.migochat.runner.testing.GeneratedChangeLogs;
 import com.migochat.runner.testing.SchemaAndHistory;
 import com.migochat.runner.testing.StockLiquibase;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.runner.upgrade.UpgradeResult;
+import com.migochat.runner.upgrade.UpgradeTarget;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * Changesets with {@code runInTransaction="false"} that build and drop indexes {@code CONCURRENTLY}
- * run with Migochat's atomic changeset commit, and leave the same schema and history rows as stock
- * Liquibase 4.33.
+ * run with Migochat's atomic changeset commit, leave the same schema and history rows as stock
+ * Liquibase 4.33, and let the application's writes go on while a build waits.
  */
 class ConcurrentIndexBuildTest {
 
@@ -109,6 +115,72 @@ class ConcurrentIndexBuildTest {
       assertEquals(
           List.of("index-leads-score-email"),
           runner.upgrade().applied().stream().map(ChangeSetRef::id).toList());
+    }
+  }
+
+  @Test
+  void applicationWritesGoOnWhileAConcurrentBuildWaitsForAnOpenWrite() throws Exception {
+    try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
+        ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      MigrationRunner runner =
+          database.runner(
+              files.write("concurrent.xml", GeneratedChangeLogs.xml(CONCURRENT_INDEXES)));
+      runner.upgrade(new UpgradeTarget.Steps(1));
+      try (Connection openWrite = database.connect();
+          Connection application = database.connect()) {
+        openWrite.setAutoCommit(false);
+        execute(openWrite, "INSERT INTO leads VALUES (20001, 'open@example.com', 1)");
+        CompletableFuture<UpgradeResult> upgrade =
+            CompletableFuture.supplyAsync(() -> runner.upgrade(new UpgradeTarget.Steps(1)));
+        awaitBuildWaiting(database, upgrade);
+
+        long slowest = 0;
+        for (int id = 30001; id <= 30020; id++) {
+          long start = System.nanoTime();
+          execute(application, "INSERT INTO leads VALUES (" + id + ", 'w" + id + "@x.org', 2)");
+          slowest = Math.max(slowest, System.nanoTime() - start);
+        }
+        assertTrue(!upgrade.isDone(), "the build did not wait for the open write");
+        openWrite.commit();
+
+        assertEquals(
+            List.of("index-leads-email"),
+            upgrade.get(1, TimeUnit.MINUTES).applied().stream().map(ChangeSetRef::id).toList());
+        assertTrue(
+            slowest < TimeUnit.MILLISECONDS.toNanos(500), "slowest write " + slowest + " ns");
+      }
+      assertTrue(
+          read(database).schema().stream()
+              .anyMatch(
+                  line ->
+                      line.contains(" leads_email_uq ") && line.endsWith("valid=true ready=true")),
+          read(database).schema().toString());
+    }
+  }
+
+  /** Waits until the migration's CREATE INDEX CONCURRENTLY waits for a lock. */
+  private static void awaitBuildWaiting(ThrowawayDatabase database, CompletableFuture<?> upgrade)
+      throws Exception {
+    for (int attempt = 0; attempt < 600 && !upgrade.isDone(); attempt++) {
+      try (Connection connection = database.connect();
+          Statement statement = connection.createStatement();
+          ResultSet waiting =
+              statement.executeQuery(
+                  "SELECT 1 FROM pg_stat_activity WHERE datname = current_database()"
+                      + " AND wait_event_type = 'Lock'"
+                      + " AND query LIKE 'CREATE UNIQUE INDEX CONCURRENTLY%'")) {
+        if (waiting.next()) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the build never waited: " + (upgrade.isDone() ? upgrade.join() : ""));
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
     }
   }
 

@@ -80,7 +80,37 @@ class InvalidIndexRepairTest {
   }
 
   @Test
-  void anInvalidIndexNoChangeSetBuildsIsReportedWithItsFixAndLeftAlone() throws Exception {
+  void aChangeSetBuildingTheIndexInATransactionDropsTheInvalidOneInThatTransaction()
+      throws Exception {
+    try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
+        ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      MigrationRunner runner =
+          database.runner(files.write("unique.xml", GeneratedChangeLogs.xml(UNIQUE_EMAIL)));
+      assertThrows(MigrationException.class, runner::upgrade);
+      String rewritten =
+          UNIQUE_EMAIL.substring(0, UNIQUE_EMAIL.indexOf("<changeSet id=\"index-leads-email\""))
+              + """
+              <changeSet id="index-leads-email-in-a-transaction" author="test">
+                <sql>UPDATE leads SET email = 'lead2@example.com' WHERE id = 2</sql>
+                <createIndex tableName="leads" indexName="leads_email_uq" unique="true">
+                  <column name="email"/>
+                </createIndex>
+              </changeSet>
+              """;
+      files.write("unique.xml", GeneratedChangeLogs.xml(rewritten));
+      List<String> log = new CopyOnWriteArrayList<>();
+
+      loggingRepairs(log, runner::upgrade);
+
+      assertTrue(schema(database).contains(index("leads_email_uq", true)), schema(database));
+      assertEquals(1, log.size(), log.toString());
+      assertTrue(log.get(0).contains("(DROP INDEX public.leads_email_uq)"), log.get(0));
+    }
+  }
+
+  @Test
+  void anInvalidIndexNoChangeSetBuildsIsReportedWithItsFixAndLeftAloneAnotherAppsIsNot()
+      throws Exception {
     try (GeneratedChangeLogs files = GeneratedChangeLogs.create();
         ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
       MigrationRunner runner =
@@ -89,6 +119,11 @@ class InvalidIndexRepairTest {
       assertThrows(
           SQLException.class,
           () -> execute(database, "CREATE UNIQUE INDEX CONCURRENTLY by_hand ON leads (email)"));
+      execute(database, "CREATE TABLE another_apps (x INT)");
+      execute(database, "INSERT INTO another_apps VALUES (1), (1)");
+      assertThrows(
+          SQLException.class,
+          () -> execute(database, "CREATE UNIQUE INDEX CONCURRENTLY theirs ON another_apps (x)"));
 
       List<ValidationFinding> findings = invalidIndexes(runner);
 

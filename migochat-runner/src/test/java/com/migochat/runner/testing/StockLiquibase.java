@@ -33,14 +33,22 @@ public final class StockLiquibase {
         .execute();
   }
 
-  /** Runs stock Liquibase's update of {@code changeLog} on {@code database}; fails if it fails. */
-  public static void update(ThrowawayDatabase database, String changeLog) throws Exception {
+  /**
+   * Runs stock Liquibase's update of {@code changeLog} on {@code database}, with {@code classes}
+   * (folders of classes, e.g. a custom change's) added to its class path; fails if it fails.
+   */
+  public static void update(ThrowawayDatabase database, String changeLog, Path... classes)
+      throws Exception {
+    String classPath = classPathWithoutMigochat();
+    for (Path folder : classes) {
+      classPath += File.pathSeparator + folder;
+    }
     Process update =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Dliquibase.analytics.enabled=false",
                 "-cp",
-                classPathWithoutMigochat(),
+                classPath,
                 StockLiquibase.class.getName(),
                 database.url(),
                 database.user(),
