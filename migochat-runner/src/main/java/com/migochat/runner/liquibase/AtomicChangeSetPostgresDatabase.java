@@ -27,7 +27,8 @@ import liquibase.statement.SqlStatement;
  * lock_timeout}, see {@link ChangeSetLockTimeout}.
  *
  * <p>Before each change, an invalid index that an earlier failed concurrent build of that change
- * left behind is dropped ({@link InvalidIndexRepair}), so that the changeset can build it again.
+ * left behind is dropped ({@link InvalidIndexRepair}), so that the changeset can build it again;
+ * the drop waits for locks no longer than the change itself.
  */
 public class AtomicChangeSetPostgresDatabase extends PostgresDatabase {
 
@@ -53,9 +54,12 @@ public class AtomicChangeSetPostgresDatabase extends PostgresDatabase {
       throws LiquibaseException {
     boolean transactionStart = progress == Progress.NOTHING_UNCOMMITTED;
     progress = Progress.CHANGED_NOT_RECORDED;
-    InvalidIndexRepair.before(change, this);
     lockTimeout.around(
-        transactionStart, () -> super.executeStatements(change, changeLog, sqlVisitors));
+        transactionStart,
+        () -> {
+          InvalidIndexRepair.before(change, this);
+          super.executeStatements(change, changeLog, sqlVisitors);
+        });
   }
 
   @Override

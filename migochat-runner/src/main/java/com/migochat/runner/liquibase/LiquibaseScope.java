@@ -10,7 +10,7 @@ import liquibase.ui.LoggerUIService;
 /**
  * The Liquibase scope every Migochat run works in: the application's class loader and resources,
  * log output through java.util.logging, no usage data sent, no per-file XML schema check, the lock
- * polled every 2 s, a changeset allowed to fail logged as one warning line, the run's progress
+ * polled every 2 s, changeset failures that break nothing logged quietly, the run's progress
  * listener, and how long its changesets may wait for locks.
  */
 final class LiquibaseScope {
@@ -30,7 +30,7 @@ final class LiquibaseScope {
             Scope.Attr.ui.name(),
             new LoggerUIService(),
             Scope.Attr.logService.name(),
-            new AllowedFailureLogService(),
+            new ChangeSetFailureLogService(),
             // Liquibase would otherwise try to send usage data on every run, to a host that
             // production networks usually block, costing a timeout each time.
             "liquibase.analytics.enabled",

@@ -41,7 +41,7 @@ class ConcurrentIndexBuildTest {
       </changeSet>
       """;
 
-  private static final String CONCURRENT_INDEXES =
+  static final String CONCURRENT_INDEXES =
       LEADS
           + """
           <changeSet id="index-leads-email" author="test" runInTransaction="false">
@@ -159,7 +159,7 @@ class ConcurrentIndexBuildTest {
   }
 
   /** Waits until the migration's CREATE INDEX CONCURRENTLY waits for a lock. */
-  private static void awaitBuildWaiting(ThrowawayDatabase database, CompletableFuture<?> upgrade)
+  static void awaitBuildWaiting(ThrowawayDatabase database, CompletableFuture<?> upgrade)
       throws Exception {
     for (int attempt = 0; attempt < 600 && !upgrade.isDone(); attempt++) {
       try (Connection connection = database.connect();

@@ -1,5 +1,6 @@
 package com.migochat.runner.liquibase;
 
+import com.migochat.runner.failure.LockTimeouts;
 import java.util.logging.Level;
 import liquibase.Scope;
 import liquibase.changelog.ChangeSet;
@@ -8,24 +9,26 @@ import liquibase.logging.core.JavaLogService;
 import liquibase.logging.core.JavaLogger;
 
 /**
- * Liquibase's logging through java.util.logging, except for a changeset that is allowed to fail
- * ({@code failOnError="false"}): stock Liquibase logs its failure as SEVERE with a stack trace and
- * then goes on, which reads like an outage in an operator's log. Here it is one WARNING line naming
- * the changeset and the database's words; the stack trace stays at FINE.
+ * Liquibase's logging through java.util.logging, except for two changeset failures that stock
+ * Liquibase logs as SEVERE with a stack trace although nothing is broken, which reads like an
+ * outage in an operator's log: a changeset that is allowed to fail ({@code failOnError="false"})
+ * becomes one WARNING line naming it and the database's words, and a changeset that gave up waiting
+ * for a lock (it is tried again, and {@code lockwait} logs one line per retry naming who blocks it)
+ * is logged at FINE. The stack traces stay at FINE.
  */
-final class AllowedFailureLogService extends JavaLogService {
+final class ChangeSetFailureLogService extends JavaLogService {
 
   @Override
   public Logger getLog(Class clazz) {
     if (clazz == ChangeSet.class) {
-      return new AllowedFailureLogger(java.util.logging.Logger.getLogger(getLogName(clazz)));
+      return new ChangeSetFailureLogger(java.util.logging.Logger.getLogger(getLogName(clazz)));
     }
     return super.getLog(clazz);
   }
 
-  private static final class AllowedFailureLogger extends JavaLogger {
+  private static final class ChangeSetFailureLogger extends JavaLogger {
 
-    AllowedFailureLogger(java.util.logging.Logger logger) {
+    ChangeSetFailureLogger(java.util.logging.Logger logger) {
       super(logger);
     }
 
@@ -33,7 +36,9 @@ final class AllowedFailureLogService extends JavaLogService {
     public void log(Level level, String message, Throwable e) {
       ChangeSet changeSet =
           Scope.getCurrentScope().get(Scope.Attr.changeSet.name(), ChangeSet.class);
-      if (changeSet == null || !Boolean.FALSE.equals(changeSet.getFailOnError())) {
+      if (level == Level.SEVERE && e != null && LockTimeouts.isLockTimeout(e)) {
+        super.log(Level.FINE, message, e);
+      } else if (changeSet == null || !Boolean.FALSE.equals(changeSet.getFailOnError())) {
         super.log(level, message, e);
       } else if (level == Level.SEVERE && e != null) {
         super.log(
