@@ -1,45 +1,53 @@
 package com.migochat.it.server;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
- * A Payara Server domain of its own, under {@code target/}, on the port base it is given (a free
- * one: see migochat-testkit's FreePorts): created, started with the given environment, and on
- * {@link #close()} stopped and deleted. Every asadmin call is bounded in time and its output goes
- * into the exception when it fails.
+ * A domain of its own on a server run by {@code asadmin}, Payara Server or GlassFish, under {@code
+ * target/}, on the port base it is given (a free one: see migochat-testkit's FreePorts): created,
+ * started with the given environment, and on {@link #close()} stopped and deleted. Every asadmin
+ * call is bounded in time and its output goes into the exception when it fails.
  */
-final class PayaraServerDomain implements AutoCloseable {
+final class AsadminDomain implements EarServer {
 
   private static final Duration ASADMIN_LIMIT = Duration.ofSeconds(240);
 
-  private final Path payaraHome;
+  private final String serverName;
+  private final boolean readiness;
+  private final Path home;
   private final Path domainsDir;
   private final String name;
   private final int portBase;
   private boolean started;
 
-  private PayaraServerDomain(Path payaraHome, Path domainsDir, String name, int portBase) {
-    this.payaraHome = payaraHome;
+  private AsadminDomain(
+      String serverName, boolean readiness, Path home, Path domainsDir, String name, int portBase) {
+    this.serverName = serverName;
+    this.readiness = readiness;
+    this.home = home;
     this.domainsDir = domainsDir;
     this.name = name;
     this.portBase = portBase;
   }
 
-  /** Creates the domain; admin port is {@code portBase + 48}, HTTP port {@code portBase + 80}. */
-  static PayaraServerDomain create(Path payaraHome, Path domainsDir, String name, int portBase) {
-    PayaraServerDomain domain = new PayaraServerDomain(payaraHome, domainsDir, name, portBase);
-    domain.deleteFolder();
+  /**
+   * Creates the domain {@code name} under {@code target/domains} with the server installed in
+   * {@code home}; admin port is {@code portBase + 48}, HTTP port {@code portBase + 80}.
+   *
+   * @param serverName the server's name and version, for the logs
+   * @param readiness whether the server serves MicroProfile Health
+   */
+  static AsadminDomain create(
+      String serverName, boolean readiness, Path home, String name, int portBase) {
+    Path domainsDir = Path.of("target", "domains").toAbsolutePath();
+    AsadminDomain domain =
+        new AsadminDomain(serverName, readiness, home, domainsDir, name, portBase);
+    Folders.delete(domainsDir.resolve(name));
     domain.asadmin(
         Map.of(),
         "create-domain",
@@ -52,95 +60,67 @@ final class PayaraServerDomain implements AutoCloseable {
     return domain;
   }
 
-  /** Starts the domain; its server JVM inherits {@code environment}. */
-  void start(Map<String, String> environment) {
+  @Override
+  public String name() {
+    return serverName;
+  }
+
+  @Override
+  public void start(Map<String, String> environment) {
     started = true;
     asadmin(environment, "start-domain", "--domaindir", domainsDir.toString(), name);
   }
 
-  /** Deploys an archive and returns how long asadmin took. */
-  Duration deploy(Path archive, String applicationName) {
+  /** Deploys with {@code asadmin deploy --force}, which redeploys; the time is asadmin's. */
+  @Override
+  public Duration deploy(Path ear) {
     long begin = System.nanoTime();
     asadmin(
         Map.of(),
         "--port",
-        Integer.toString(adminPort()),
+        Integer.toString(portBase + 48),
         "deploy",
+        "--force=true",
         "--name",
-        applicationName,
-        archive.toString());
+        "migochat",
+        ear.toString());
     return Duration.ofNanos(System.nanoTime() - begin);
   }
 
-  int httpPort() {
+  @Override
+  public int httpPort() {
     return portBase + 80;
   }
 
-  int adminPort() {
-    return portBase + 48;
+  @Override
+  public boolean servesReadiness() {
+    return readiness;
   }
 
-  Path serverLog() {
-    return domainsDir.resolve(name).resolve("logs").resolve("server.log");
-  }
-
+  /**
+   * Stops the domain with {@code stop-domain --kill}; when that fails (a domain still starting does
+   * not answer), kills its JVM by the process id it wrote, so that nothing is left running.
+   */
   @Override
   public void close() {
+    Path folder = domainsDir.resolve(name);
+    Optional<ProcessHandle> server = ServerProcess.fromPidFile(folder.resolve("config/pid"));
     try {
       if (started) {
         asadmin(Map.of(), "stop-domain", "--kill", "--domaindir", domainsDir.toString(), name);
       }
     } finally {
-      deleteFolder();
+      server.ifPresent(ServerProcess::kill);
+      Folders.delete(folder);
     }
   }
 
   private String asadmin(Map<String, String> environment, String... arguments) {
-    Path cli = payaraHome.resolve("glassfish/lib/client/appserver-cli.jar");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-jar", cli.toString()));
+    String cli = home.resolve("glassfish/lib/client/appserver-cli.jar").toString();
+    List<String> command = new ArrayList<>(List.of(CommandLine.java(), "-jar", cli));
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(environment);
-    builder.environment().put("AS_JAVA", Path.of(java).getParent().getParent().toString());
-    try {
-      Path output = Files.createTempFile("asadmin", ".log");
-      Process process = builder.redirectOutput(output.toFile()).start();
-      boolean finished = process.waitFor(ASADMIN_LIMIT.toSeconds(), TimeUnit.SECONDS);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      String text = Files.readString(output, StandardCharsets.UTF_8);
-      Files.delete(output);
-      if (!finished || process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "asadmin "
-                + String.join(" ", arguments)
-                + " failed"
-                + (finished ? "" : " (timed out)")
-                + ":\n"
-                + text);
-      }
-      return text;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot run asadmin " + arguments[0], e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted during asadmin " + arguments[0], e);
-    }
-  }
-
-  private void deleteFolder() {
-    Path folder = domainsDir.resolve(name);
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the domain folder " + folder, e);
-    }
+    // GlassFish 7.0.20's start-domain gives up after 60 s unless told otherwise (in ms).
+    return new CommandLine(Map.of("AS_START_TIMEOUT", Long.toString(ASADMIN_LIMIT.toMillis())))
+        .run(environment, ASADMIN_LIMIT, command.toArray(String[]::new));
   }
 }
