@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,12 @@ import org.junit.jupiter.api.Test;
  * reads {@code migochat.db.*} itself.
  */
 class JdbcUrlDataSourceTest {
+
+  @BeforeEach
+  void setTheSettings() {
+    System.setProperty(DatabaseLogin.URL_KEY, "jdbc:h2:mem:from-settings;DB_CLOSE_DELAY=-1");
+    System.setProperty(DatabaseLogin.USER_KEY, "settings_user");
+  }
 
   @AfterEach
   void forgetTheSettings() {
@@ -21,8 +28,6 @@ class JdbcUrlDataSourceTest {
 
   @Test
   void withoutAUrlItConnectsToTheDatabaseTheSettingsName() throws SQLException {
-    System.setProperty(DatabaseLogin.URL_KEY, "jdbc:h2:mem:from-settings;DB_CLOSE_DELAY=-1");
-    System.setProperty(DatabaseLogin.USER_KEY, "settings_user");
     JdbcUrlDataSource dataSource = new JdbcUrlDataSource();
     dataSource.setUser("");
     dataSource.setPassword("");
@@ -35,8 +40,6 @@ class JdbcUrlDataSourceTest {
 
   @Test
   void aUrlFromItsSettersWinsWithTheSettersLogin() throws SQLException {
-    System.setProperty(DatabaseLogin.URL_KEY, "jdbc:h2:mem:from-settings;DB_CLOSE_DELAY=-1");
-    System.setProperty(DatabaseLogin.USER_KEY, "settings_user");
     JdbcUrlDataSource dataSource = new JdbcUrlDataSource();
     dataSource.setUrl("jdbc:h2:mem:from-setter");
     dataSource.setUser("setter_user");
