@@ -55,7 +55,7 @@ class ArchitectureTest {
     noClasses()
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("org.eclipse.microprofile.config..")
+        .resideInAnyPackage("org.eclipse.microprofile.config..", "com.migochat.runner.settings..")
         .because("every setting comes from the injected MigochatSettings, read and logged once")
         .check(WEB);
   }

@@ -30,6 +30,16 @@ public final class Artifacts {
     return existing(Path.of(System.getProperty("migochat.it.payara-home", "target/payara6")));
   }
 
+  /** The unpacked GlassFish distribution. */
+  public static Path glassFishHome() {
+    return existing(Path.of(System.getProperty("migochat.it.glassfish-home", "target/glassfish7")));
+  }
+
+  /** The unpacked Open Liberty distribution. */
+  public static Path libertyHome() {
+    return existing(Path.of(System.getProperty("migochat.it.liberty-home", "target/wlp")));
+  }
+
   private static Path existing(Path path) {
     if (!Files.exists(path)) {
       throw new IllegalStateException(

@@ -1,10 +1,10 @@
 package com.migochat.migrations.config;
 
+import com.migochat.runner.settings.SettingSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * This deployment's settings, read once, when the first adapter asks (the persistence unit's
@@ -17,11 +17,13 @@ public class DeployedSettings {
 
   private static MigochatSettings settings;
 
-  /** The settings, read from this application's MicroProfile Config the first time. */
+  /**
+   * The settings, read the first time from this application's MicroProfile Config, or from the
+   * system properties and environment where the server has none.
+   */
   public static synchronized MigochatSettings current() {
     if (settings == null) {
-      settings =
-          MigochatSettings.from(ConfigProvider.getConfig(DeployedSettings.class.getClassLoader()));
+      settings = MigochatSettings.from(SettingSource.of(DeployedSettings.class.getClassLoader()));
       LOG.info("Migochat settings: " + settings);
     }
     return settings;

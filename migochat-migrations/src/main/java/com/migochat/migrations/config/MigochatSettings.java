@@ -3,13 +3,14 @@ package com.migochat.migrations.config;
 import com.migochat.runner.config.BackupSettings;
 import com.migochat.runner.config.LockWaitSettings;
 import com.migochat.runner.database.DatabaseLogin;
+import com.migochat.runner.settings.SettingSource;
 import java.time.Duration;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * Every {@code migochat.*} setting of the application, read once from MicroProfile Config with its
- * default (see {@link SettingKeys} for the keys and the README for what each does). The database
- * password, the admin password, the webhook's secrets and the account passwords are never shown.
+ * Every {@code migochat.*} setting of the application, read once from its setting source
+ * (MicroProfile Config where the server has it, see {@link SettingSource#of}) with its default (see
+ * {@link SettingKeys} for the keys and the README for what each does). The database password, the
+ * admin password, the webhook's secrets and the account passwords are never shown.
  *
  * @param database {@code migochat.db.url}, {@code .user}, {@code .password}
  * @param databaseWait {@code migochat.db.wait-seconds}
@@ -31,14 +32,11 @@ public record MigochatSettings(
     ConsoleSettings console,
     WebhookSettings webhook) {
 
-  /** Reads every setting from {@code config}; a setting that cannot be read says which it is. */
-  public static MigochatSettings from(Config config) {
-    SettingReader read = new SettingReader(config);
+  /** Reads every setting from {@code source}; a setting that cannot be read says which it is. */
+  public static MigochatSettings from(SettingSource source) {
+    SettingReader read = new SettingReader(source);
     return new MigochatSettings(
-        DatabaseLogin.of(
-            read.text(SettingKeys.DB_URL, SettingKeys.DEFAULT_DB_URL),
-            read.text(SettingKeys.DB_USER, SettingKeys.DEFAULT_DB_USER),
-            read.text(SettingKeys.DB_PASSWORD, "")),
+        DatabaseLogin.from(source),
         Duration.ofSeconds(read.number(SettingKeys.DB_WAIT_SECONDS, 60)),
         read.text(SettingKeys.CHANGELOG, SettingKeys.DEFAULT_CHANGELOG),
         read.text(SettingKeys.CONTEXTS, ""),

@@ -1,6 +1,7 @@
 package com.migochat.migrations.config;
 
 import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.database.DatabaseLogin;
 import com.migochat.runner.database.DatabaseUrl;
 
 /**
@@ -9,11 +10,11 @@ import com.migochat.runner.database.DatabaseUrl;
  */
 public final class SettingKeys {
 
-  public static final String DB_URL = "migochat.db.url";
+  public static final String DB_URL = DatabaseLogin.URL_KEY;
   public static final String DEFAULT_DB_URL = DatabaseUrl.DEFAULT;
-  public static final String DB_USER = "migochat.db.user";
+  public static final String DB_USER = DatabaseLogin.USER_KEY;
   public static final String DEFAULT_DB_USER = DatabaseUrl.DEFAULT_USER;
-  public static final String DB_PASSWORD = "migochat.db.password";
+  public static final String DB_PASSWORD = DatabaseLogin.PASSWORD_KEY;
   public static final String DB_WAIT_SECONDS = "migochat.db.wait-seconds";
   public static final String CHANGELOG = "migochat.migrations.changelog";
   public static final String DEFAULT_CHANGELOG = MigrationConfiguration.DEFAULT_CHANGELOG;

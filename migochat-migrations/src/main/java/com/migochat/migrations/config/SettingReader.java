@@ -3,19 +3,23 @@ package com.migochat.migrations.config;
 import com.migochat.runner.config.BackupPolicy;
 import com.migochat.runner.config.BackupSettings;
 import com.migochat.runner.config.LockWaitSettings;
+import com.migochat.runner.settings.SettingSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 
-/** Reads settings from MicroProfile Config; a value that cannot be read names its key. */
+/**
+ * Reads settings from the application's setting source (MicroProfile Config where the server has
+ * it); a value that cannot be read names its key.
+ */
 final class SettingReader {
 
-  private final Config config;
+  private final SettingSource source;
 
-  SettingReader(Config config) {
-    this.config = config;
+  SettingReader(SettingSource source) {
+    this.source = source;
   }
 
   String text(String key, String fallback) {
@@ -24,11 +28,16 @@ final class SettingReader {
 
   /** The value, unless unset or blank. */
   Optional<String> optional(String key) {
-    return config.getOptionalValue(key, String.class).filter(value -> !value.isBlank());
+    return source.value(key);
   }
 
+  /** A comma-separated list, as MicroProfile Config splits one: {@code \,} is a comma kept. */
   List<String> list(String key) {
-    return config.getOptionalValues(key, String.class).orElse(List.of());
+    return optional(key).stream()
+        .flatMap(value -> Arrays.stream(value.split("(?<!\\\\),")))
+        .map(element -> element.replace("\\,", ","))
+        .filter(element -> !element.isEmpty())
+        .toList();
   }
 
   long number(String key, long fallback) {

@@ -1,6 +1,5 @@
 package com.migochat.migrations.startup;
 
-import com.migochat.migrations.config.SettingKeys;
 import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.backup.BackupResult;
 import com.migochat.runner.backup.DatabaseBackup;
@@ -20,13 +19,12 @@ import javax.sql.DataSource;
  * The startup bean that stands for "the schema is migrated": other startup beans declare
  * {@code @DependsOn("SchemaMigrator")} and the web tier asks it whether to serve.
  *
- * <p>It also defines the application's data source. Its settings come from MicroProfile Config, so
- * {@code MIGOCHAT_DB_URL}, {@code MIGOCHAT_DB_USER} and {@code MIGOCHAT_DB_PASSWORD} choose the
- * database; with none set, Migochat uses an H2 file database under {@code ./data} (relative to the
- * server's working directory).
- *
- * <p>The data source class is {@link com.migochat.runner.database.JdbcUrlDataSource}, which picks
- * the JDBC driver from the URL.
+ * <p>It also defines the application's data source, of the class {@link
+ * com.migochat.runner.database.JdbcUrlDataSource}, which picks the JDBC driver from the URL and
+ * reads {@code MIGOCHAT_DB_URL}, {@code MIGOCHAT_DB_USER} and {@code MIGOCHAT_DB_PASSWORD} (or any
+ * other source of those settings) itself: the definition names no URL, user or password, because
+ * only Payara would expand placeholders here. With none set, Migochat uses an H2 file database
+ * under {@code ./data} (relative to the server's working directory).
  *
  * <p>Read-locked: its state is set once, in {@code @PostConstruct}, before any caller; concurrent
  * requests (and a long backup) must not queue behind each other.
@@ -37,9 +35,6 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
     name = MigrateBeforeLogin.DATA_SOURCE,
     className = "com.migochat.runner.database.JdbcUrlDataSource",
-    url = "${MPCONFIG=" + SettingKeys.DB_URL + ":" + SettingKeys.DEFAULT_DB_URL + "}",
-    user = "${MPCONFIG=" + SettingKeys.DB_USER + ":" + SettingKeys.DEFAULT_DB_USER + "}",
-    password = "${MPCONFIG=" + SettingKeys.DB_PASSWORD + ":}",
     minPoolSize = 0,
     initialPoolSize = 0,
     maxPoolSize = 16)

@@ -1,5 +1,6 @@
 package com.migochat.runner.database;
 
+import com.migochat.runner.settings.SettingSource;
 import javax.sql.DataSource;
 
 /**
@@ -12,6 +13,15 @@ import javax.sql.DataSource;
  */
 public record DatabaseLogin(DatabaseUrl url, String user, String password) {
 
+  /** The setting of the database's JDBC URL. */
+  public static final String URL_KEY = "migochat.db.url";
+
+  /** The setting of the database user. */
+  public static final String USER_KEY = "migochat.db.user";
+
+  /** The setting of the database password. */
+  public static final String PASSWORD_KEY = "migochat.db.password";
+
   public DatabaseLogin {
     user = user == null ? "" : user;
     password = password == null ? "" : password;
@@ -20,6 +30,14 @@ public record DatabaseLogin(DatabaseUrl url, String user, String password) {
   /** The defaults: the H2 file under {@code ./data} as {@code sa}. */
   public static DatabaseLogin defaults() {
     return of(DatabaseUrl.DEFAULT, DatabaseUrl.DEFAULT_USER, "");
+  }
+
+  /** The login that {@code settings} configure, with the defaults for what they leave unset. */
+  public static DatabaseLogin from(SettingSource settings) {
+    return of(
+        settings.value(URL_KEY).orElse(DatabaseUrl.DEFAULT),
+        settings.value(USER_KEY).orElse(DatabaseUrl.DEFAULT_USER),
+        settings.value(PASSWORD_KEY).orElse(""));
   }
 
   public static DatabaseLogin of(String url, String user, String password) {

@@ -1,13 +1,12 @@
 package com.migochat.runner.database;
 
+import com.migochat.runner.settings.SettingSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -16,8 +15,11 @@ import javax.sql.DataSource;
  * shipped with Migochat, the H2 driver bundled by Payara, or any driver the server provides. The
  * server pools its connections; this class only opens them.
  *
- * <p>Payara creates it from the {@code @DataSourceDefinition} on {@code SchemaMigrator} and sets
- * the URL, user and password through the bean setters.
+ * <p>The servers create it from the {@code @DataSourceDefinition} on {@code SchemaMigrator}, which
+ * names no URL, user or password: this class reads {@code migochat.db.url}, {@code .user} and
+ * {@code .password} itself, at the first connection (see {@link SettingSource#of}), because only
+ * Payara expands configuration placeholders in that annotation. Given a URL through its setters
+ * (the command line, backups, the tests), it uses the setters' URL, user and password only.
  */
 public class JdbcUrlDataSource implements DataSource {
 
@@ -25,9 +27,10 @@ public class JdbcUrlDataSource implements DataSource {
   public static final String NO_DRIVER = "No JDBC driver accepts the URL in migochat.db.url";
 
   private String url;
-  private Driver driver;
   private String user;
   private String password;
+  private DatabaseLogin login;
+  private Driver driver;
   private PrintWriter logWriter;
   private int loginTimeoutSeconds;
 
@@ -35,8 +38,9 @@ public class JdbcUrlDataSource implements DataSource {
     return url;
   }
 
-  public void setUrl(String url) {
+  public synchronized void setUrl(String url) {
     this.url = url;
+    this.login = null;
     this.driver = null;
   }
 
@@ -49,24 +53,26 @@ public class JdbcUrlDataSource implements DataSource {
     return user;
   }
 
-  public void setUser(String user) {
+  public synchronized void setUser(String user) {
     this.user = user;
+    this.login = null;
   }
 
-  public void setPassword(String password) {
+  public synchronized void setPassword(String password) {
     this.password = password;
+    this.login = null;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return getConnection(user, password);
+    DatabaseLogin configured = login();
+    return getConnection(configured.user(), configured.password());
   }
 
   @Override
   public Connection getConnection(String username, String secret) throws SQLException {
-    if (driver == null) {
-      driver = driverFor(url);
-    }
+    String target = login().url().url();
+    Driver accepting = driver(target);
     Properties properties = new Properties();
     if (username != null && !username.isEmpty()) {
       properties.setProperty("user", username);
@@ -74,52 +80,50 @@ public class JdbcUrlDataSource implements DataSource {
     if (secret != null && !secret.isEmpty()) {
       properties.setProperty("password", secret);
     }
-    Connection connection = driver.connect(url, properties);
+    Connection connection = accepting.connect(target, properties);
     if (connection == null) {
       throw new SQLException(
-          "The JDBC driver " + driver.getClass().getName() + " refused " + scheme(url), "08001");
+          "The JDBC driver "
+              + accepting.getClass().getName()
+              + " refused "
+              + JdbcDrivers.scheme(target),
+          "08001");
     }
     return connection;
   }
 
-  static Driver driverFor(String url) throws SQLException {
-    if (url == null || url.isBlank()) {
-      throw new SQLException(
-          "migochat.db.url is empty: set MIGOCHAT_DB_URL to a JDBC URL such as"
-              + " jdbc:postgresql://127.0.0.1:5432/migochat, or unset it to use the embedded H2"
-              + " database.",
-          "08001");
-    }
-    ClassLoader classLoader = JdbcUrlDataSource.class.getClassLoader();
-    for (Driver driver : ServiceLoader.load(Driver.class, classLoader)) {
-      if (driver.acceptsURL(url)) {
-        return driver;
+  /**
+   * The login: with a URL from the setters, the setters' login; without one, the {@code
+   * migochat.db.*} settings, where a user or password the setters gave still wins.
+   */
+  private synchronized DatabaseLogin login() {
+    if (login == null) {
+      if (given(url)) {
+        login = DatabaseLogin.of(url, user, password);
+      } else {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        DatabaseLogin settings =
+            DatabaseLogin.from(
+                SettingSource.of(context != null ? context : getClass().getClassLoader()));
+        login =
+            new DatabaseLogin(
+                settings.url(),
+                given(user) ? user : settings.user(),
+                given(password) ? password : settings.password());
       }
     }
-    try {
-      return DriverManager.getDriver(url);
-    } catch (SQLException noDriver) {
-      throw new SQLException(
-          NO_DRIVER
-              + " ("
-              + scheme(url)
-              + "...): use jdbc:postgresql://host:port/database (driver shipped with"
-              + " Migochat) or jdbc:h2:file:path (H2 bundled with Payara), or add the driver for"
-              + " your database to the server.",
-          // Not DriverManager's 08001: that class means a connection problem, which waiting can
-          // cure, and this is a setting to fix.
-          "HY000",
-          noDriver);
-    }
+    return login;
   }
 
-  /** The URL up to the host, never its parameters: they may carry a password. */
-  private static String scheme(String url) {
-    int end = url.indexOf("//");
-    if (end < 0) {
-      end = url.indexOf(':', "jdbc:".length());
+  private synchronized Driver driver(String target) throws SQLException {
+    if (driver == null) {
+      driver = JdbcDrivers.driverFor(target);
     }
-    return end < 0 ? "jdbc:?" : url.substring(0, end);
+    return driver;
+  }
+
+  private static boolean given(String value) {
+    return value != null && !value.isEmpty();
   }
 
   @Override

@@ -8,6 +8,8 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.function.Function;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -21,17 +23,28 @@ import org.eclipse.microprofile.metrics.MetricUnits;
  * console computed last, refreshed in the background when older than 30 s (NaN before the first
  * one, or when the database could not be read), so scrapes neither query the database nor wait for
  * the console.
+ *
+ * <p>On a server with the API but no registry, it registers nothing ({@link ServerIntegrations}
+ * says so); on one without the API this class does not load at all.
  */
 @ApplicationScoped
 public class MigrationMetrics {
 
-  @Inject MetricRegistry registry;
+  @Inject Instance<MetricRegistry> registries;
 
   @EJB SchemaMigrator schemaMigrator;
 
   @Inject SchemaOverviewCache overviews;
 
+  /** Whether {@code beans} has a metric registry, so that the gauges are published. */
+  static boolean published(BeanManager beans) {
+    return !beans.getBeans(MetricRegistry.class).isEmpty();
+  }
+
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    if (registries.isUnsatisfied()) {
+      return;
+    }
     gauge(
         "migochat.migration.duration",
         "How long this deployment's startup migration took, the check included",
@@ -58,10 +71,12 @@ public class MigrationMetrics {
 
   private void gauge(
       String name, String description, String unit, Function<MigrationMetrics, Double> value) {
-    registry.gauge(
-        Metadata.builder().withName(name).withDescription(description).withUnit(unit).build(),
-        this,
-        value);
+    registries
+        .get()
+        .gauge(
+            Metadata.builder().withName(name).withDescription(description).withUnit(unit).build(),
+            this,
+            value);
   }
 
   private double startup(Function<UpgradeResult, Double> measure) {
