@@ -1,7 +1,10 @@
 package com.migochat.cli;
 
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.hazard.HazardReport;
 import com.migochat.runner.validation.ValidationFinding;
 import com.migochat.runner.validation.ValidationReport;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Compare the changelog with the history: edited applied changesets, applied changesets the",
       "changelog lost, pending changesets before applied ones (two branches met), and changesets",
-      "without a usable rollback. Exits with 1 when a finding would stop a migration."
+      "without a usable rollback, and the lock hazards of the pending changesets (see lint).",
+      "Exits with 1 when a finding would stop a migration."
     })
 class ValidateCommand implements Callable<Integer> {
 
@@ -24,11 +28,13 @@ class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ValidationReport report = database.runner().validate();
+    MigrationRunner runner = database.runner();
+    ValidationReport report = runner.validate();
+    HazardReport hazards = runner.lint();
     Printer.print(
         spec.commandLine().getOut(),
         database,
-        report,
+        Map.of("validation", report, "hazards", hazards),
         out -> {
           if (report.findings().isEmpty()) {
             out.println(
@@ -42,7 +48,8 @@ class ValidateCommand implements Callable<Integer> {
                 finding.problem(),
                 finding.fix());
           }
+          HazardPrinting.print(out, hazards);
         });
-    return report.passed() ? 0 : ErrorReporter.FAILED;
+    return report.passed() && hazards.passed() ? 0 : ErrorReporter.FAILED;
   }
 }

@@ -1,6 +1,7 @@
 package com.migochat.migrations.config;
 
 import com.migochat.runner.config.BackupSettings;
+import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.database.DatabaseLogin;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.Config;
  * @param databaseWait {@code migochat.db.wait-seconds}
  * @param changeLog {@code migochat.migrations.changelog}
  * @param contexts {@code migochat.migrations.contexts}
+ * @param hazardRows {@code migochat.migrations.hazard-rows}
  * @param backups {@code migochat.backup.before-upgrade}, {@code .dir}, {@code .keep}, {@code
  *     migochat.pg.bin}
  * @param console the console's accounts and login throttling
@@ -24,6 +26,7 @@ public record MigochatSettings(
     Duration databaseWait,
     String changeLog,
     String contexts,
+    long hazardRows,
     BackupSettings backups,
     ConsoleSettings console,
     WebhookSettings webhook) {
@@ -39,6 +42,7 @@ public record MigochatSettings(
         Duration.ofSeconds(read.number(SettingKeys.DB_WAIT_SECONDS, 60)),
         read.text(SettingKeys.CHANGELOG, SettingKeys.DEFAULT_CHANGELOG),
         read.text(SettingKeys.CONTEXTS, ""),
+        read.number(SettingKeys.HAZARD_ROWS, MigrationConfiguration.DEFAULT_HAZARD_ROWS),
         read.backups(),
         ConsoleSettings.from(read),
         WebhookSettings.from(read));
@@ -54,6 +58,9 @@ public record MigochatSettings(
         + " s), changelog "
         + changeLog
         + (contexts.isEmpty() ? "" : " with contexts " + contexts)
+        + ", lock hazards block above "
+        + hazardRows
+        + " rows"
         + ", backups before upgrade "
         + backups.policy().name().toLowerCase(java.util.Locale.ROOT)
         + " into "

@@ -18,6 +18,7 @@ public final class SettingKeys {
   public static final String CHANGELOG = "migochat.migrations.changelog";
   public static final String DEFAULT_CHANGELOG = MigrationConfiguration.DEFAULT_CHANGELOG;
   public static final String CONTEXTS = "migochat.migrations.contexts";
+  public static final String HAZARD_ROWS = "migochat.migrations.hazard-rows";
   public static final String BACKUP_BEFORE_UPGRADE = "migochat.backup.before-upgrade";
   public static final String BACKUP_DIR = "migochat.backup.dir";
   public static final String BACKUP_KEEP = "migochat.backup.keep";

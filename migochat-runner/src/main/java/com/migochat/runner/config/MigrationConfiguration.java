@@ -20,6 +20,8 @@ import javax.sql.DataSource;
  * @param backups when an upgrade backs up first, where to, and how many backups are kept
  * @param databaseWait how long to wait for a database that is not reachable yet ({@code
  *     migochat.db.wait-seconds})
+ * @param hazardRows the row estimate above which a lock hazard stops an upgrade ({@code
+ *     migochat.migrations.hazard-rows})
  */
 public record MigrationConfiguration(
     DataSource dataSource,
@@ -28,13 +30,17 @@ public record MigrationConfiguration(
     String contexts,
     MigrationProgress progress,
     BackupSettings backups,
-    Duration databaseWait) {
+    Duration databaseWait,
+    long hazardRows) {
 
   /** The changelog that ships with Migochat. */
   public static final String DEFAULT_CHANGELOG = "db/changelog/migochat-changelog.xml";
 
   /** The {@code migochat.db.wait-seconds} default. */
   public static final Duration DEFAULT_DATABASE_WAIT = Duration.ofSeconds(60);
+
+  /** The {@code migochat.migrations.hazard-rows} default. */
+  public static final long DEFAULT_HAZARD_ROWS = 10_000;
 
   public MigrationConfiguration {
     if (changeLog == null || changeLog.isBlank()) {
@@ -46,6 +52,14 @@ public record MigrationConfiguration(
       dataSource = login.dataSource();
     }
     contexts = contexts == null ? "" : contexts;
+    if (hazardRows < 0) {
+      throw new IllegalArgumentException(
+          "migochat.migrations.hazard-rows is "
+              + hazardRows
+              + ": give a row count of 0 or more (default "
+              + DEFAULT_HAZARD_ROWS
+              + ")");
+    }
   }
 
   /**
@@ -60,7 +74,8 @@ public record MigrationConfiguration(
         contexts,
         MigrationProgress.SILENT,
         BackupSettings.none(),
-        databaseWait);
+        databaseWait,
+        hazardRows);
   }
 
   /** Starts from the defaults: the shipped changelog on the login's database, no backups. */
@@ -78,6 +93,7 @@ public record MigrationConfiguration(
     private MigrationProgress progress = MigrationProgress.SILENT;
     private BackupSettings backups = BackupSettings.none();
     private Duration databaseWait = DEFAULT_DATABASE_WAIT;
+    private long hazardRows = DEFAULT_HAZARD_ROWS;
 
     private Builder(DatabaseLogin login) {
       this.login = login;
@@ -114,9 +130,14 @@ public record MigrationConfiguration(
       return this;
     }
 
+    public Builder hazardRows(long hazardRows) {
+      this.hazardRows = hazardRows;
+      return this;
+    }
+
     public MigrationConfiguration load() {
       return new MigrationConfiguration(
-          dataSource, login, changeLog, contexts, progress, backups, databaseWait);
+          dataSource, login, changeLog, contexts, progress, backups, databaseWait, hazardRows);
     }
   }
 }

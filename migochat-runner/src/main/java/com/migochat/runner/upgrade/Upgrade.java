@@ -4,6 +4,9 @@ import com.migochat.runner.backup.BackupBeforeUpgrade;
 import com.migochat.runner.backup.BackupResult;
 import com.migochat.runner.changeset.SqlPreview;
 import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.hazard.HazardCheck;
+import com.migochat.runner.hazard.HazardComments;
+import com.migochat.runner.hazard.HazardReport;
 import com.migochat.runner.liquibase.ChangeSetRecorder;
 import com.migochat.runner.liquibase.LiquibaseSession;
 import com.migochat.runner.status.ReadStatus;
@@ -15,14 +18,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.ChangeSet;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.UpdateCountCommandStep;
 import liquibase.command.core.UpdateCountSqlCommandStep;
 import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.database.Database;
 
 /**
  * {@code upgrade}: applies pending changesets in changelog order, up to a target, and backs the
@@ -55,13 +61,17 @@ public final class Upgrade {
     StatusReport status = status();
     int steps = target.stepsFrom(status);
     ByteArrayOutputStream sql = new ByteArrayOutputStream();
-    if (steps > 0) {
-      session.command(
-          UpdateCountSqlCommandStep.COMMAND_NAME,
-          Map.of(COUNT, steps, CONTEXTS, configuration.contexts()),
-          sql);
+    if (steps == 0) {
+      return new SqlPreview(List.of(), "");
     }
-    return new SqlPreview(status.pending().subList(0, steps), sql.toString(StandardCharsets.UTF_8));
+    session.command(
+        UpdateCountSqlCommandStep.COMMAND_NAME,
+        Map.of(COUNT, steps, CONTEXTS, configuration.contexts()),
+        sql);
+    HazardReport hazards = session.liquibase((connection, database) -> hazards(database, steps));
+    return new SqlPreview(
+        status.pending().subList(0, steps),
+        HazardComments.annotate(sql.toString(StandardCharsets.UTF_8), hazards));
   }
 
   private UpgradeResult toHead() {
@@ -76,6 +86,7 @@ public final class Upgrade {
           if (current) {
             return UpgradeResult.nothingApplied(since(started), true);
           }
+          refuseHazards(connection, database, Integer.MAX_VALUE);
           new AcceptChecksums(session).acceptOutdatedBeforeUpgrade();
           BackupResult taken = backup().takeIfPending(this::status).orElse(null);
           ChangeSetRecorder recorder =
@@ -100,6 +111,7 @@ public final class Upgrade {
           if (steps == 0) {
             return UpgradeResult.nothingApplied(since(started), false);
           }
+          refuseHazards(connection, database, steps);
           BackupResult taken = backup().takeIfPending(() -> status).orElse(null);
           ChangeSetRecorder recorder =
               lock.around(
@@ -111,6 +123,21 @@ public final class Upgrade {
                           null));
           return UpgradeResult.of(recorder, since(started), taken);
         });
+  }
+
+  /** The lock hazards of the next {@code steps} pending changesets; changes nothing. */
+  private HazardReport hazards(Database database, int steps) throws Exception {
+    List<ChangeSet> pending = session.unrun(session.parseChangeLog(database), database);
+    return new HazardCheck(database, configuration.hazardRows())
+        .check(pending.subList(0, Math.min(steps, pending.size())));
+  }
+
+  /** Before anything runs (and before the backup): a blocking hazard stops the upgrade. */
+  private void refuseHazards(Connection connection, Database database, int steps) throws Exception {
+    HazardReport report = hazards(database, steps);
+    LiquibaseSession.restoreAutoCommit(connection);
+    report.findings().forEach(finding -> LOG.info(finding::describe));
+    report.refuseIfBlocking();
   }
 
   private StatusReport status() {
