@@ -18,11 +18,7 @@ final class HazardPrinting {
       String table =
           finding.table() == null
               ? ""
-              : " on "
-                  + finding.table()
-                  + (finding.size().known()
-                      ? " (about " + finding.size().rows() + " rows)"
-                      : " (size unknown)");
+              : " on " + finding.table() + " (" + finding.size().describe() + ")";
       out.printf(
           "%-13s %s%s%n    changeset %s at %s%n    %s%n    lock: %s; blocks %s%n    safe rewrite: %s%n",
           finding.severity(),

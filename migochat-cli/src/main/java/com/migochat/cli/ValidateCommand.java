@@ -4,7 +4,6 @@ import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.hazard.HazardReport;
 import com.migochat.runner.validation.ValidationFinding;
 import com.migochat.runner.validation.ValidationReport;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +21,9 @@ import picocli.CommandLine.Spec;
     })
 class ValidateCommand implements Callable<Integer> {
 
+  /** What {@code --json} prints: the validation's findings, then the lock hazards. */
+  record Output(ValidationReport validation, HazardReport hazards) {}
+
   @Mixin DatabaseOptions database;
 
   @Spec CommandSpec spec;
@@ -34,7 +36,7 @@ class ValidateCommand implements Callable<Integer> {
     Printer.print(
         spec.commandLine().getOut(),
         database,
-        Map.of("validation", report, "hazards", hazards),
+        new Output(report, hazards),
         out -> {
           if (report.findings().isEmpty()) {
             out.println(

@@ -13,7 +13,6 @@ import com.migochat.runner.downgrade.DowngradeTarget;
 import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.testkit.PayaraMicroProcess;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -278,12 +277,6 @@ class ConsoleInBrowserIT {
         new Http(micro.baseUrl())
             .getAs("api/migrations/pending", VIEWER, VIEWER_PASSWORD)
             .statusCode());
-    assertTrue(text("no-hazards").startsWith("None"), text("no-hazards"));
-    HttpResponse<String> hazards =
-        new Http(micro.baseUrl()).getAs("api/migrations/hazards", VIEWER, VIEWER_PASSWORD);
-    assertEquals(200, hazards.statusCode(), hazards.body());
-    assertTrue(hazards.body().contains("\"passed\":true"), hazards.body());
-    assertTrue(hazards.body().contains("\"thresholdRows\":10000"), hazards.body());
   }
 
   @Test

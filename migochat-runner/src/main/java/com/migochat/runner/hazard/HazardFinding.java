@@ -46,12 +46,7 @@ public record HazardFinding(
 
   /** One line for logs, comments and the command line. */
   public String describe() {
-    String where =
-        table == null
-            ? ""
-            : " on "
-                + table
-                + (size.known() ? " (about " + size.rows() + " rows)" : " (size unknown)");
+    String where = table == null ? "" : " on " + table + " (" + size.describe() + ")";
     return severity
         + " "
         + rule.id()

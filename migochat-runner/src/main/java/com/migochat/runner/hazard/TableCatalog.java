@@ -52,9 +52,10 @@ final class TableCatalog {
         long bytes = row.getLong(5);
         if (tuples > 0 && pages > 0) {
           double currentPages = (double) row.getLong(4) / row.getLong(6);
-          return new TableSize(Math.round(tuples / pages * currentPages), bytes);
+          return new TableSize(Math.round(tuples / pages * currentPages), bytes, false);
         }
-        return new TableSize(countUpToThreshold(row.getString(1)), bytes);
+        long counted = countUpToThreshold(row.getString(1));
+        return new TableSize(counted, bytes, counted > thresholdRows);
       }
     }
   }

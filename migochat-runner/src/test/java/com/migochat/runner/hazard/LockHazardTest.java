@@ -125,7 +125,7 @@ class LockHazardTest {
   void aChangeSetThatOptsInWithTheRulesLabelRunsOnAPopulatedTable() throws Exception {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
         GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
-      run(database, SCHEMA + ";" + ROWS);
+      run(database, SCHEMA + ";" + ROWS + "; ANALYZE t");
       MigrationRunner runner =
           runner(
               database,
@@ -133,7 +133,11 @@ class LockHazardTest {
               "<createIndex tableName='t' indexName='t_b'><column name='b'/></createIndex>",
               "allow-hazard:index-not-concurrent");
 
-      assertEquals(Severity.OPTED_IN, finding(runner.lint(), "index-not-concurrent").severity());
+      HazardFinding finding = finding(runner.lint(), "index-not-concurrent");
+
+      assertEquals(Severity.OPTED_IN, finding.severity());
+      assertEquals("about 200 rows", finding.size().describe());
+      assertTrue(finding.size().bytes() > 0, finding.describe());
       assertEquals(1, runner.upgrade().applied().size());
       assertTrue(schemaAndRows(database).contains("t_b"));
     }

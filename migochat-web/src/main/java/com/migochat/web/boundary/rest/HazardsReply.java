@@ -14,7 +14,10 @@ import java.util.List;
  */
 public record HazardsReply(long thresholdRows, boolean passed, List<Finding> findings) {
 
-  /** One finding; {@code rows} is -1 when the size is unknown. */
+  /**
+   * One finding; {@code rows} is -1 when the size is unknown, and a lower bound when {@code
+   * rowsCountedUpTo} (a table never analysed is counted only up to one past the threshold).
+   */
   public record Finding(
       String rule,
       String severity,
@@ -23,6 +26,7 @@ public record HazardsReply(long thresholdRows, boolean passed, List<Finding> fin
       int line,
       String table,
       long rows,
+      boolean rowsCountedUpTo,
       long bytes,
       String statement,
       String lock,
@@ -46,6 +50,7 @@ public record HazardsReply(long thresholdRows, boolean passed, List<Finding> fin
         finding.line(),
         finding.table(),
         finding.size().rows(),
+        finding.size().countedUpTo(),
         finding.size().bytes(),
         finding.statement(),
         finding.rule().lock(),
