@@ -6,6 +6,7 @@ import com.migochat.runner.changeset.SqlPreview;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.hazard.HazardCheck;
 import com.migochat.runner.hazard.HazardComments;
+import com.migochat.runner.hazard.HazardFinding;
 import com.migochat.runner.hazard.HazardReport;
 import com.migochat.runner.liquibase.ChangeSetRecorder;
 import com.migochat.runner.liquibase.LiquibaseSession;
@@ -136,7 +137,10 @@ public final class Upgrade {
   private void refuseHazards(Connection connection, Database database, int steps) throws Exception {
     HazardReport report = hazards(database, steps);
     LiquibaseSession.restoreAutoCommit(connection);
-    report.findings().forEach(finding -> LOG.info(finding::describe));
+    // A blocking finding is in the failure's message, logged once where it is handled.
+    report.findings().stream()
+        .filter(finding -> finding.severity() != HazardFinding.Severity.BLOCKING)
+        .forEach(finding -> LOG.info(finding::describe));
     report.refuseIfBlocking();
   }
 
