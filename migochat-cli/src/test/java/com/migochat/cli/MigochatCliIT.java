@@ -349,10 +349,7 @@ class MigochatCliIT {
 
       assertEquals(1, lint.exitCode(), lint.out() + lint.err());
       assertTrue(
-          lint.out()
-              .startsWith(
-                  "BLOCKING      index-not-concurrent on users (over 100 rows (not analysed yet))"),
-          lint.out());
+          lint.out().startsWith("BLOCKING      index-not-concurrent on users ("), lint.out());
       assertTrue(
           lint.out().contains("changeset index_users_email at db/cli-test/hazard-changelog.xml:5"),
           lint.out());

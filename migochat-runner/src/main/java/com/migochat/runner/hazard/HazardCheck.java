@@ -65,7 +65,7 @@ public final class HazardCheck {
     if (table == null || hazard.rule() == HazardRule.UNPARSED_STATEMENT) {
       size = TableSize.UNKNOWN;
     } else if (created.contains(table.toLowerCase(Locale.ROOT))) {
-      size = TableSize.ABSENT;
+      size = TableSize.CREATED;
     } else {
       size = sizeOf(table);
     }

@@ -52,10 +52,14 @@ final class TableCatalog {
         long bytes = row.getLong(5);
         if (tuples > 0 && pages > 0) {
           double currentPages = (double) row.getLong(4) / row.getLong(6);
-          return new TableSize(Math.round(tuples / pages * currentPages), bytes, false);
+          return new TableSize(
+              Math.round(tuples / pages * currentPages), bytes, TableSize.Source.ESTIMATE);
         }
         long counted = countUpToThreshold(row.getString(1));
-        return new TableSize(counted, bytes, counted > thresholdRows);
+        return new TableSize(
+            counted,
+            bytes,
+            counted > thresholdRows ? TableSize.Source.COUNTED_UP_TO : TableSize.Source.ESTIMATE);
       }
     }
   }

@@ -175,7 +175,12 @@ class LockHazardTest {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
       MigrationRunner runner =
           new MigrationRunner(database.configure().hazardRows(THRESHOLD).load());
-      assertTrue(runner.lint().passed(), runner.lint().toString());
+      HazardReport fresh = runner.lint();
+      assertTrue(fresh.passed(), fresh.toString());
+      assertEquals(
+          TableSize.Source.CREATED_BY_CHANGESET,
+          finding(fresh, "index-not-concurrent").size().source(),
+          fresh.toString());
       runner.upgrade(new com.migochat.runner.upgrade.UpgradeTarget.Steps(3));
       run(
           database,

@@ -16,7 +16,8 @@ public record HazardsReply(long thresholdRows, boolean passed, List<Finding> fin
 
   /**
    * One finding; {@code rows} is -1 when the size is unknown, and a lower bound when {@code
-   * rowsCountedUpTo} (a table never analysed is counted only up to one past the threshold).
+   * sizeSource} is {@code COUNTED_UP_TO} (a table never analysed is counted only up to one past the
+   * threshold); {@code size} says it in words.
    */
   public record Finding(
       String rule,
@@ -26,7 +27,8 @@ public record HazardsReply(long thresholdRows, boolean passed, List<Finding> fin
       int line,
       String table,
       long rows,
-      boolean rowsCountedUpTo,
+      String sizeSource,
+      String size,
       long bytes,
       String statement,
       String lock,
@@ -50,7 +52,8 @@ public record HazardsReply(long thresholdRows, boolean passed, List<Finding> fin
         finding.line(),
         finding.table(),
         finding.size().rows(),
-        finding.size().countedUpTo(),
+        finding.size().source().name(),
+        finding.size().describe(),
         finding.size().bytes(),
         finding.statement(),
         finding.rule().lock(),
