@@ -44,6 +44,17 @@ public class DatabaseOptions {
       description = "Class-path location of the master changelog (default: ${DEFAULT-VALUE}).")
   String changeLog;
 
+  @Option(
+      names = "--hazard-rows",
+      defaultValue =
+          "${env:MIGOCHAT_MIGRATIONS_HAZARD_ROWS:-"
+              + MigrationConfiguration.DEFAULT_HAZARD_ROWS
+              + "}",
+      description =
+          "Row estimate above which a lock hazard stops upgrade (env"
+              + " MIGOCHAT_MIGRATIONS_HAZARD_ROWS; default: ${DEFAULT-VALUE}).")
+  long hazardRows;
+
   @Option(names = "--json", description = "Print the result as JSON, for scripts.")
   boolean json;
 
@@ -91,6 +102,7 @@ public class DatabaseOptions {
   private MigrationConfiguration.Builder configure(BackupSettings backups) {
     return MigrationConfiguration.configure(login())
         .changeLog(changeLog)
+        .hazardRows(hazardRows)
         .backups(
             new BackupSettings(backups.policy(), backups.folder(), backups.keep(), postgresTools));
   }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DowngradeCommand.class,
       TagCommand.class,
       ValidateCommand.class,
+      LintCommand.class,
       AcceptChecksumsCommand.class,
       HealthCommand.class,
       UnlockCommand.class,

@@ -1,5 +1,7 @@
 package com.migochat.cli;
 
+import com.migochat.runner.MigrationRunner;
+import com.migochat.runner.hazard.HazardReport;
 import com.migochat.runner.validation.ValidationFinding;
 import com.migochat.runner.validation.ValidationReport;
 import java.util.concurrent.Callable;
@@ -15,9 +17,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Compare the changelog with the history: edited applied changesets, applied changesets the",
       "changelog lost, pending changesets before applied ones (two branches met), and changesets",
-      "without a usable rollback. Exits with 1 when a finding would stop a migration."
+      "without a usable rollback, and the lock hazards of the pending changesets (see lint).",
+      "Exits with 1 when a finding would stop a migration."
     })
 class ValidateCommand implements Callable<Integer> {
+
+  /** What {@code --json} prints: the validation's findings, then the lock hazards. */
+  record Output(ValidationReport validation, HazardReport hazards) {}
 
   @Mixin DatabaseOptions database;
 
@@ -25,11 +31,13 @@ class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ValidationReport report = database.runner().validate();
+    MigrationRunner runner = database.runner();
+    ValidationReport report = runner.validate();
+    HazardReport hazards = runner.lint();
     Printer.print(
         spec.commandLine().getOut(),
         database,
-        report,
+        new Output(report, hazards),
         out -> {
           if (report.findings().isEmpty()) {
             out.println(
@@ -43,7 +51,8 @@ class ValidateCommand implements Callable<Integer> {
                 finding.problem(),
                 finding.fix());
           }
+          HazardPrinting.print(out, hazards);
         });
-    return report.passed() ? 0 : ErrorReporter.FAILED;
+    return report.passed() && hazards.passed() ? 0 : ErrorReporter.FAILED;
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.runner.testing.ThrowawayDatabase.Engine;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ class MigochatCliIT {
           "downgrade",
           "tag",
           "validate",
+          "lint",
           "accept-checksums",
           "health",
           "unlock",
@@ -73,9 +75,30 @@ class MigochatCliIT {
   private static Run migochat(
       Map<String, String> environment, ThrowawayDatabase database, String... arguments)
       throws IOException, InterruptedException {
+    return migochat(
+        List.of("-jar", System.getProperty("migochat.cli.jar")), environment, database, arguments);
+  }
+
+  /** The jar with this module's test resources (test changelogs) on the class path too. */
+  private static Run migochatWithTestChangeLogs(ThrowawayDatabase database, String... arguments)
+      throws IOException, InterruptedException {
+    String classPath =
+        System.getProperty("migochat.cli.jar")
+            + File.pathSeparator
+            + Path.of("target", "test-classes");
+    return migochat(
+        List.of("-cp", classPath, MigochatCli.class.getName()), Map.of(), database, arguments);
+  }
+
+  private static Run migochat(
+      List<String> launcher,
+      Map<String, String> environment,
+      ThrowawayDatabase database,
+      String... arguments)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of("-jar", System.getProperty("migochat.cli.jar")));
+    command.addAll(launcher);
     command.addAll(List.of(arguments));
     if (database != null) {
       command.addAll(List.of("--url", database.url(), "--user", database.user()));
@@ -365,6 +388,56 @@ class MigochatCliIT {
       assertTrue(lost.out().startsWith("ERROR   ghost: applied on "), lost.out());
       assertTrue(lost.out().contains("    fix: put it back in the changelog"), lost.out());
     }
+  }
+
+  @Test
+  void lintValidateAndUpgradeReportAnIndexBuiltWithoutConcurrentlyOnAPopulatedTable()
+      throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      assertEquals(0, migochat(database, "upgrade", "--backup", "never").exitCode());
+      try (Connection connection = database.connect();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate(
+            "INSERT INTO users (psid, created_at, updated_at)"
+                + " SELECT 'psid' || g, now(), now() FROM generate_series(1, 200) g");
+      }
+      String[] options = {
+        "--changelog", "db/cli-test/hazard-changelog.xml", "--hazard-rows", "100"
+      };
+
+      Run lint = migochatWithTestChangeLogs(database, concat("lint", options));
+      Run lenient = migochatWithTestChangeLogs(database, concat("lint", options[0], options[1]));
+      Run validate = migochatWithTestChangeLogs(database, concat("validate", options));
+      Run sql = migochatWithTestChangeLogs(database, concat("upgrade", concat("--sql", options)));
+      Run upgrade =
+          migochatWithTestChangeLogs(
+              database, concat("upgrade", concat("--backup", concat("never", options))));
+
+      assertEquals(1, lint.exitCode(), lint.out() + lint.err());
+      assertTrue(
+          lint.out().startsWith("BLOCKING      index-not-concurrent on users ("), lint.out());
+      assertTrue(
+          lint.out().contains("changeset index_users_email at db/cli-test/hazard-changelog.xml:5"),
+          lint.out());
+      assertTrue(lint.out().contains("allow-hazard:<rule-id>"), lint.out());
+      assertEquals(0, lenient.exitCode(), lenient.out() + lenient.err());
+      assertTrue(lenient.out().startsWith("INFORMATIONAL index-not-concurrent"), lenient.out());
+      assertEquals(1, validate.exitCode(), validate.out());
+      assertTrue(validate.out().contains("BLOCKING      index-not-concurrent"), validate.out());
+      assertEquals(0, sql.exitCode(), sql.err());
+      assertTrue(sql.out().contains("-- HAZARD BLOCKING index-not-concurrent on users"), sql.out());
+      assertEquals(1, upgrade.exitCode(), upgrade.out());
+      assertTrue(
+          upgrade.err().startsWith("error: Migration of changeset index_users_email"),
+          upgrade.err());
+      assertTrue(upgrade.err().contains("allow-hazard:index-not-concurrent"), upgrade.err());
+    }
+  }
+
+  private static String[] concat(String first, String... rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
   }
 
   @Test

@@ -8,6 +8,8 @@ import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.downgrade.Downgrade;
 import com.migochat.runner.downgrade.DowngradeResult;
 import com.migochat.runner.downgrade.DowngradeTarget;
+import com.migochat.runner.hazard.CheckHazards;
+import com.migochat.runner.hazard.HazardReport;
 import com.migochat.runner.history.HistoryPage;
 import com.migochat.runner.history.HistoryQuery;
 import com.migochat.runner.history.HistoryVersion;
@@ -107,6 +109,14 @@ public final class MigrationRunner {
   /** Compares the changelog with the history. Changes nothing. */
   public ValidationReport validate() {
     return new ValidateChangeLog(session).validate();
+  }
+
+  /**
+   * The lock hazards of the pending changesets, weighed by the live size of their tables: what
+   * {@link #upgrade()} refuses to run unless a changeset opts in. Changes nothing.
+   */
+  public HazardReport lint() {
+    return new CheckHazards(session).report();
   }
 
   /** One changeset with its SQL and its rollback's. Changes nothing. */

@@ -117,6 +117,23 @@ class ConsoleSecurityIT {
     assertEquals(Map.of("console", 403, "migrations", 403, "leads", 200), sales);
   }
 
+  @Test
+  @Order(2)
+  void theLockHazardsOfThePendingChangeSetsAreOnTheConsoleAndInJson() {
+    HttpResponse<String> hazards = http.getAs("api/migrations/hazards", "vera", VIEWER_PASSWORD);
+    HttpResponse<String> page = http.getAs("admin/migrations.xhtml", "vera", VIEWER_PASSWORD);
+
+    assertEquals(200, hazards.statusCode(), hazards.body());
+    assertTrue(
+        hazards.body().contains("\"thresholdRows\":10000")
+            && hazards.body().contains("\"passed\":true")
+            && hazards.body().contains("\"findings\":[]"),
+        hazards.body());
+    assertEquals(403, http.getAs("api/migrations/hazards", "carol", SALES_PASSWORD).statusCode());
+    assertTrue(page.body().contains("Lock hazards of the pending changesets"), page.body());
+    assertTrue(page.body().contains("id=\"no-hazards\""), page.body());
+  }
+
   private static Map<String, Integer> statuses(String user, String password) {
     return Map.of(
             "console", "admin/migrations.xhtml",

@@ -2,6 +2,7 @@ package com.migochat.migrations.config;
 
 import com.migochat.runner.config.BackupSettings;
 import com.migochat.runner.config.LockWaitSettings;
+import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.database.DatabaseLogin;
 import com.migochat.runner.settings.SettingSource;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param changeLog {@code migochat.migrations.changelog}
  * @param contexts {@code migochat.migrations.contexts}
  * @param lockWaits {@code migochat.migrations.lock-timeout}, {@code .lock-wait-budget}
+ * @param hazardRows {@code migochat.migrations.hazard-rows}
  * @param backups {@code migochat.backup.before-upgrade}, {@code .dir}, {@code .keep}, {@code
  *     migochat.pg.bin}
  * @param console the console's accounts and login throttling
@@ -28,6 +30,7 @@ public record MigochatSettings(
     String changeLog,
     String contexts,
     LockWaitSettings lockWaits,
+    long hazardRows,
     BackupSettings backups,
     ConsoleSettings console,
     WebhookSettings webhook) {
@@ -41,6 +44,7 @@ public record MigochatSettings(
         read.text(SettingKeys.CHANGELOG, SettingKeys.DEFAULT_CHANGELOG),
         read.text(SettingKeys.CONTEXTS, ""),
         read.lockWaits(),
+        read.number(SettingKeys.HAZARD_ROWS, MigrationConfiguration.DEFAULT_HAZARD_ROWS),
         read.backups(),
         ConsoleSettings.from(read),
         WebhookSettings.from(read));
@@ -60,6 +64,9 @@ public record MigochatSettings(
         + LockWaitSettings.format(lockWaits.lockTimeout())
         + " tried again for up to "
         + LockWaitSettings.format(lockWaits.budget())
+        + ", lock hazards block above "
+        + hazardRows
+        + " rows"
         + ", backups before upgrade "
         + backups.policy().name().toLowerCase(java.util.Locale.ROOT)
         + " into "

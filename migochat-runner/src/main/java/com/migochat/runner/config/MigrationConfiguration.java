@@ -22,6 +22,8 @@ import javax.sql.DataSource;
  *     migochat.db.wait-seconds})
  * @param lockWaits how long each changeset may wait for a table lock, and for how long in all it
  *     tries again ({@code migochat.migrations.lock-timeout}, {@code .lock-wait-budget})
+ * @param hazardRows the row estimate above which a lock hazard stops an upgrade ({@code
+ *     migochat.migrations.hazard-rows})
  */
 public record MigrationConfiguration(
     DataSource dataSource,
@@ -31,13 +33,17 @@ public record MigrationConfiguration(
     MigrationProgress progress,
     BackupSettings backups,
     Duration databaseWait,
-    LockWaitSettings lockWaits) {
+    LockWaitSettings lockWaits,
+    long hazardRows) {
 
   /** The changelog that ships with Migochat. */
   public static final String DEFAULT_CHANGELOG = "db/changelog/migochat-changelog.xml";
 
   /** The {@code migochat.db.wait-seconds} default. */
   public static final Duration DEFAULT_DATABASE_WAIT = Duration.ofSeconds(60);
+
+  /** The {@code migochat.migrations.hazard-rows} default. */
+  public static final long DEFAULT_HAZARD_ROWS = 10_000;
 
   public MigrationConfiguration {
     if (changeLog == null || changeLog.isBlank()) {
@@ -50,6 +56,14 @@ public record MigrationConfiguration(
     }
     contexts = contexts == null ? "" : contexts;
     lockWaits = lockWaits == null ? LockWaitSettings.defaults() : lockWaits;
+    if (hazardRows < 0) {
+      throw new IllegalArgumentException(
+          "migochat.migrations.hazard-rows is "
+              + hazardRows
+              + ": give a row count of 0 or more (default "
+              + DEFAULT_HAZARD_ROWS
+              + ")");
+    }
   }
 
   /**
@@ -65,7 +79,8 @@ public record MigrationConfiguration(
         MigrationProgress.SILENT,
         BackupSettings.none(),
         databaseWait,
-        lockWaits);
+        lockWaits,
+        hazardRows);
   }
 
   /** Starts from the defaults: the shipped changelog on the login's database, no backups. */
@@ -84,6 +99,7 @@ public record MigrationConfiguration(
     private BackupSettings backups = BackupSettings.none();
     private Duration databaseWait = DEFAULT_DATABASE_WAIT;
     private LockWaitSettings lockWaits = LockWaitSettings.defaults();
+    private long hazardRows = DEFAULT_HAZARD_ROWS;
 
     private Builder(DatabaseLogin login) {
       this.login = login;
@@ -125,9 +141,22 @@ public record MigrationConfiguration(
       return this;
     }
 
+    public Builder hazardRows(long hazardRows) {
+      this.hazardRows = hazardRows;
+      return this;
+    }
+
     public MigrationConfiguration load() {
       return new MigrationConfiguration(
-          dataSource, login, changeLog, contexts, progress, backups, databaseWait, lockWaits);
+          dataSource,
+          login,
+          changeLog,
+          contexts,
+          progress,
+          backups,
+          databaseWait,
+          lockWaits,
+          hazardRows);
     }
   }
 }

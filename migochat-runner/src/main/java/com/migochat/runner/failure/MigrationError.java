@@ -34,6 +34,12 @@ public enum MigrationError {
   RESTORE_REFUSED,
   /** The database's schema is not the one the changelog builds, so baseline refused. */
   SCHEMA_MISMATCH,
+  /**
+   * A pending changeset would take a lock that live traffic waits behind, on a table above {@code
+   * migochat.migrations.hazard-rows}, and does not opt in with {@code allow-hazard:<rule-id>}:
+   * nothing was migrated.
+   */
+  LOCK_HAZARD,
   /** A changeset's SQL failed on the database. */
   CHANGESET_FAILED,
   /**

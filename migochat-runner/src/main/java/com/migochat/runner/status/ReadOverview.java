@@ -1,6 +1,7 @@
 package com.migochat.runner.status;
 
 import com.migochat.runner.changeset.ChangeSetDetails;
+import com.migochat.runner.hazard.HazardCheck;
 import com.migochat.runner.liquibase.ChangeSetSql;
 import com.migochat.runner.liquibase.LiquibaseSession;
 import com.migochat.runner.validation.ChangeLogValidation;
@@ -10,8 +11,8 @@ import liquibase.changelog.ChangeSet;
 
 /**
  * Everything the migration console shows besides the history's pages, from one connection and one
- * reading of the changelog: the version, the pending changesets with their SQL, and what {@code
- * validate} finds. Changes nothing.
+ * reading of the changelog: the version, the pending changesets with their SQL and their lock
+ * hazards, and what {@code validate} finds. Changes nothing.
  */
 public final class ReadOverview {
 
@@ -25,7 +26,8 @@ public final class ReadOverview {
     return session.read(
         (history, changeLog, database) -> {
           List<ChangeSetDetails> pending = new ArrayList<>();
-          for (ChangeSet changeSet : session.unrun(changeLog, database)) {
+          List<ChangeSet> unrun = session.unrun(changeLog, database);
+          for (ChangeSet changeSet : unrun) {
             pending.add(ChangeSetSql.describe(changeSet, null, database));
           }
           StatusReport status =
@@ -35,7 +37,8 @@ public final class ReadOverview {
               status.latestTag().orElse(null),
               history.size(),
               pending,
-              ChangeLogValidation.check(changeLog, history, database));
+              ChangeLogValidation.check(changeLog, history, database),
+              new HazardCheck(database, session.configuration().hazardRows()).check(unrun));
         });
   }
 }

@@ -3,6 +3,7 @@ package com.migochat.runner.status;
 import com.migochat.runner.changeset.ChangeSetDetails;
 import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.changeset.ChangeSetRun;
+import com.migochat.runner.hazard.HazardReport;
 import com.migochat.runner.validation.ValidationFinding;
 import com.migochat.runner.validation.ValidationReport;
 import java.util.List;
@@ -18,13 +19,16 @@ import java.util.stream.Collectors;
  * @param pending the changesets that have not run, in the order they would run, with their SQL
  * @param validation what {@code validate} finds: drift between changelog and history, and
  *     changesets that cannot be rolled back
+ * @param hazards the lock hazards of the pending changesets, weighed by the live size of their
+ *     tables (what {@code lint} reports)
  */
 public record SchemaOverview(
     ChangeSetRun current,
     String latestTag,
     long applied,
     List<ChangeSetDetails> pending,
-    ValidationReport validation) {
+    ValidationReport validation,
+    HazardReport hazards) {
 
   public SchemaOverview {
     pending = List.copyOf(pending);

@@ -4,6 +4,8 @@ import com.migochat.runner.backup.BackupBeforeUpgrade;
 import com.migochat.runner.backup.BackupResult;
 import com.migochat.runner.changeset.SqlPreview;
 import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.hazard.HazardComments;
+import com.migochat.runner.hazard.HazardReport;
 import com.migochat.runner.liquibase.ChangeSetRecorder;
 import com.migochat.runner.liquibase.LiquibaseSession;
 import com.migochat.runner.lockwait.LockWaitRetry;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,13 +60,18 @@ public final class Upgrade {
     StatusReport status = status();
     int steps = target.stepsFrom(status);
     ByteArrayOutputStream sql = new ByteArrayOutputStream();
-    if (steps > 0) {
-      session.command(
-          UpdateCountSqlCommandStep.COMMAND_NAME,
-          Map.of(COUNT, steps, CONTEXTS, configuration.contexts()),
-          sql);
+    if (steps == 0) {
+      return new SqlPreview(List.of(), "");
     }
-    return new SqlPreview(status.pending().subList(0, steps), sql.toString(StandardCharsets.UTF_8));
+    session.command(
+        UpdateCountSqlCommandStep.COMMAND_NAME,
+        Map.of(COUNT, steps, CONTEXTS, configuration.contexts()),
+        sql);
+    HazardReport hazards =
+        session.liquibase((connection, database) -> hazards().of(database, steps));
+    return new SqlPreview(
+        status.pending().subList(0, steps),
+        HazardComments.annotate(sql.toString(StandardCharsets.UTF_8), hazards));
   }
 
   private UpgradeResult toHead() {
@@ -78,6 +86,7 @@ public final class Upgrade {
           if (current) {
             return UpgradeResult.nothingApplied(since(started), true);
           }
+          hazards().refuseBlocking(connection, database, Integer.MAX_VALUE);
           new AcceptChecksums(session).acceptOutdatedBeforeUpgrade();
           BackupResult taken = backup().takeIfPending(this::status).orElse(null);
           ChangeSetRecorder recorder = session.recorder();
@@ -107,6 +116,7 @@ public final class Upgrade {
           if (steps == 0) {
             return UpgradeResult.nothingApplied(since(started), false);
           }
+          hazards().refuseBlocking(connection, database, steps);
           BackupResult taken = backup().takeIfPending(() -> status).orElse(null);
           ChangeSetRecorder recorder = session.recorder();
           // Tried again after a lock wait, it applies only what the earlier attempts did not.
@@ -128,6 +138,10 @@ public final class Upgrade {
 
   private LockWaitRetry retry() {
     return new LockWaitRetry(configuration.lockWaits(), configuration.dataSource());
+  }
+
+  private PendingHazards hazards() {
+    return new PendingHazards(session, configuration.hazardRows());
   }
 
   private StatusReport status() {

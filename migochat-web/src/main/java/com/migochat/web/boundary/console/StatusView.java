@@ -10,6 +10,7 @@ import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.changeset.ChangeSetRun;
 import com.migochat.runner.changeset.ChangeSetTiming;
 import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.hazard.HazardFinding;
 import com.migochat.runner.status.SchemaOverview;
 import com.migochat.runner.validation.ValidationFinding;
 import com.migochat.web.control.serving.ApplicationReadiness;
@@ -109,6 +110,15 @@ public class StatusView {
 
   public List<ChangeSetDetails> getPending() {
     return overview == null ? List.of() : overview.pending();
+  }
+
+  /** The lock hazards of the pending changesets, blocking ones included. */
+  public List<HazardFinding> getHazards() {
+    return overview == null ? List.of() : overview.hazards().findings();
+  }
+
+  public long getHazardRows() {
+    return overview == null ? 0 : overview.hazards().thresholdRows();
   }
 
   /** The migration lock in words: free, or who holds it, since when, and whether it still runs. */

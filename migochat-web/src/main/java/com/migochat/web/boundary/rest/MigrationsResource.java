@@ -73,6 +73,16 @@ public class MigrationsResource {
     return overviews.current().pending();
   }
 
+  /**
+   * The lock hazards of the pending changesets, each with its rule, changeset, file and line, table
+   * and row estimate, severity, lock, what it blocks and the safe rewrite; and the threshold.
+   */
+  @GET
+  @Path("hazards")
+  public HazardsReply hazards() {
+    return HazardsReply.of(overviews.current().hazards());
+  }
+
   /** The migration lock: free, or who holds it since when and whether that process still runs. */
   @GET
   @Path("lock")
