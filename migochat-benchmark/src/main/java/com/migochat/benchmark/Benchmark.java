@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * [--pg-user=postgres] [--micro=target/payara-micro.jar] [--war=target/migochat.war]}
  *
  * <p>With {@code --history-load} it measures something else: the admin console's history under
- * concurrent load (see {@link HistoryLoad}).
+ * concurrent load (see {@link HistoryLoad}); with {@code --blocked-migration-only}, the
+ * application's writes while a migration waits behind a long reader (see {@link BlockedMigration}).
  */
 @Command(
     name = "java -jar migochat-benchmark.jar",
@@ -41,7 +42,8 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "With " + HistoryLoad.OPTION + " it measures the admin console's history under load instead;",
-      "its options: " + HistoryLoad.OPTION + " --help"
+      "its options: " + HistoryLoad.OPTION + " --help. With " + BlockedMigration.OPTION + ",",
+      "a migration blocked by a long reader: " + BlockedMigration.OPTION + " --help"
     })
 public final class Benchmark implements Callable<Integer> {
 
@@ -83,8 +85,11 @@ public final class Benchmark implements Callable<Integer> {
    * done, 1 on wrong options or a failed run.
    */
   public static void main(String[] args) {
+    List<String> options = Arrays.asList(args);
     Object command =
-        Arrays.asList(args).contains(HistoryLoad.OPTION) ? new HistoryLoad() : new Benchmark();
+        options.contains(HistoryLoad.OPTION)
+            ? new HistoryLoad()
+            : options.contains(BlockedMigration.OPTION) ? new BlockedMigration() : new Benchmark();
     CommandLine commandLine = new CommandLine(command);
     commandLine.getCommandSpec().exitCodeOnInvalidInput(1);
     System.exit(commandLine.execute(args));

@@ -94,6 +94,28 @@ final class SyntheticChangeLogs {
     return folder;
   }
 
+  /** A column added to table {@code users}, which needs its ACCESS EXCLUSIVE lock. */
+  static Path nickname(Path folder) {
+    write(
+        folder.resolve("sql/V1__add_nickname.sql"),
+        "ALTER TABLE users ADD COLUMN nickname VARCHAR(100);\n");
+    String changeSet =
+        """
+          <changeSet id="add_nickname" author="benchmark">
+            <addColumn tableName="users">
+              <column name="nickname" type="VARCHAR(100)"/>
+            </addColumn>
+          </changeSet>
+        """;
+    write(folder.resolve("per-file/changes/add_nickname.xml"), HEADER + changeSet + FOOTER);
+    write(
+        folder.resolve(PER_FILE),
+        HEADER
+            + "  <include file=\"changes/add_nickname.xml\" relativeToChangelogFile=\"true\"/>\n"
+            + FOOTER);
+    return folder;
+  }
+
   private static void write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
