@@ -44,7 +44,13 @@ final class AppWrites implements AutoCloseable {
       app.pool.add(dataSource.getConnection());
     }
     app.clock.scheduleAtFixedRate(
-        () -> app.writers.submit(app::write), 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+        () -> {
+          long issued = System.nanoTime();
+          app.writers.submit(() -> app.write(issued));
+        },
+        0,
+        1_000_000 / perSecond,
+        TimeUnit.MICROSECONDS);
     return app;
   }
 
@@ -60,8 +66,8 @@ final class AppWrites implements AutoCloseable {
     return List.copyOf(writes);
   }
 
-  private void write() {
-    long issued = System.nanoTime();
+  /** A write issued at {@code issued}: its time counts from then, also while it waited its turn. */
+  private void write(long issued) {
     Connection connection = null;
     try {
       connection = pool.take();

@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WebhookTraffic implements AutoCloseable {
 
-  /** One post: its HTTP status (0 when it got none) and how long the answer took. */
-  public record Answer(int status, Duration took, String error) {}
+  /**
+   * One post: when it was sent ({@link System#nanoTime()}), its HTTP status (0 when it got none),
+   * how long the answer took, and the answer's body or what went wrong.
+   */
+  public record Answer(long sentNanos, int status, Duration took, String body) {}
 
   private final Http http;
   private final String secret;
@@ -35,7 +38,13 @@ public final class WebhookTraffic implements AutoCloseable {
   public static WebhookTraffic start(String baseUrl, String secret, int perSecond) {
     WebhookTraffic traffic = new WebhookTraffic(baseUrl, secret);
     traffic.clock.scheduleAtFixedRate(
-        () -> traffic.senders.submit(traffic::post), 0, 1000 / perSecond, TimeUnit.MILLISECONDS);
+        () -> {
+          long due = System.nanoTime();
+          traffic.senders.submit(() -> traffic.post(due));
+        },
+        0,
+        1000 / perSecond,
+        TimeUnit.MILLISECONDS);
     return traffic;
   }
 
@@ -48,20 +57,20 @@ public final class WebhookTraffic implements AutoCloseable {
     return List.copyOf(answers);
   }
 
-  private void post() {
+  /** A post due at {@code start}: its time counts from then, also while it waited its turn. */
+  private void post(long start) {
     int number = posted.incrementAndGet();
     byte[] body =
         MessengerEvents.body(
             List.of(
                 MessengerEvents.message(
                     "psid-traffic-" + number, "m_traffic_" + number, "Hello " + number, null)));
-    long start = System.nanoTime();
     try {
       HttpResponse<String> answer =
           http.post("webhook", body, MessengerEvents.signed(body, secret));
-      answers.add(new Answer(answer.statusCode(), since(start), answer.body()));
+      answers.add(new Answer(start, answer.statusCode(), since(start), answer.body()));
     } catch (RuntimeException e) {
-      answers.add(new Answer(0, since(start), e.toString()));
+      answers.add(new Answer(start, 0, since(start), e.toString()));
     }
   }
 
