@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
  * PostgreSQL, with a long reader on {@code users} (a nightly pg_dump): the new instance's changeset
  * that alters {@code users} waits behind the reader, but never longer than its lock timeout at a
  * time, so the serving instance's webhook requests, queued behind it, all succeed within the lock
- * timeout plus 1 s; the new instance becomes ready once the reader ends.
+ * timeout plus 1 s (once the serving instance is warm); the new instance becomes ready once the
+ * reader ends.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class MigrationUnderWebhookTrafficIT {
@@ -36,6 +37,7 @@ class MigrationUnderWebhookTrafficIT {
   private static final Duration READER_HOLDS = Duration.ofSeconds(20);
   private static final int REQUESTS_PER_SECOND = 25;
   private static final String RETRY = "gave up waiting for a lock";
+  private static final Duration WARM_UP = Duration.ofSeconds(15);
 
   @Test
   void webhookTrafficKeepsBeingServedWhileANewInstanceMigratesBehindALongReader() throws Exception {
@@ -49,6 +51,9 @@ class MigrationUnderWebhookTrafficIT {
         WebhookTraffic traffic =
             WebhookTraffic.start(serving.baseUrl(), SECRET, REQUESTS_PER_SECOND);
         long trafficStart = System.nanoTime();
+        // The first seconds of traffic warm the serving instance up (compilation, its pool's
+        // connections), at up to 4 s a post before any migration runs: not what is measured.
+        Thread.sleep(WARM_UP.toMillis());
         PayaraMicroProcess deploying = null;
         try (Connection reader = database.connect();
             Statement read = reader.createStatement()) {
@@ -78,20 +83,22 @@ class MigrationUnderWebhookTrafficIT {
           List<WebhookTraffic.Answer> failed =
               answers.stream().filter(answer -> answer.status() != 200).toList();
           assertEquals(List.of(), failed, "failed webhook requests");
+          List<WebhookTraffic.Answer> measured =
+              answers.stream().filter(answer -> answer.sentNanos() >= readerStart).toList();
           Duration slowest =
-              answers.stream()
+              measured.stream()
                   .map(WebhookTraffic.Answer::took)
                   .max(Duration::compareTo)
                   .orElseThrow();
           System.out.printf(
-              "Webhook under a blocked migration: %d requests in %.1f s, slowest %d ms;"
+              "Webhook under a blocked migration: %d requests in %.1f s, slowest %d ms once warm;"
                   + " the reader held users from %.1f s to %.1f s; the slowest five: %s%n",
               answers.size(),
               seconds,
               slowest.toMillis(),
               (readerStart - trafficStart) / 1e9,
               (readerEnded - trafficStart) / 1e9,
-              answers.stream()
+              measured.stream()
                   .sorted((a, b) -> b.took().compareTo(a.took()))
                   .limit(5)
                   .map(
