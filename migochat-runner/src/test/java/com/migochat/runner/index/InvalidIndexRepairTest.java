@@ -90,7 +90,8 @@ class InvalidIndexRepairTest {
       String rewritten =
           UNIQUE_EMAIL.substring(0, UNIQUE_EMAIL.indexOf("<changeSet id=\"index-leads-email\""))
               + """
-              <changeSet id="index-leads-email-in-a-transaction" author="test">
+              <changeSet id="index-leads-email-in-a-transaction" author="test"
+                  labels="allow-hazard:index-not-concurrent">
                 <sql>UPDATE leads SET email = 'lead2@example.com' WHERE id = 2</sql>
                 <createIndex tableName="leads" indexName="leads_email_uq" unique="true">
                   <column name="email"/>
