@@ -62,24 +62,8 @@ class QuickBenchmarkIT {
 
   @Test
   void theQuickHistoryLoadGetsOnly200sFromBothEndpoints() throws Exception {
-    Path output = Files.createTempFile("history-load", ".out");
-    Process load =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-jar",
-                System.getProperty("migochat.benchmark.jar"),
-                HistoryLoad.OPTION,
-                "--quick",
-                "--out=" + Path.of("target", "benchmark-quick").toAbsolutePath(),
-                "--pg-url=" + System.getProperty("migochat.it.pg.url"),
-                "--pg-user=" + System.getProperty("migochat.it.pg.user"))
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    assertTrue(load.waitFor(5, TimeUnit.MINUTES), "the quick history load did not finish");
-    String printed = Files.readString(output, StandardCharsets.UTF_8);
+    String printed = quick(HistoryLoad.OPTION);
 
-    assertEquals(0, load.exitValue(), printed);
     assertTrue(printed.contains("Rows in DATABASECHANGELOG: 200 "), printed);
     for (Endpoint endpoint : HistoryLoad.ENDPOINTS) {
       assertTrue(printed.contains(endpoint.name() + " "), printed);
@@ -88,13 +72,24 @@ class QuickBenchmarkIT {
 
   @Test
   void theQuickBlockedMigrationMeasuresEveryToolBehindTheReader() throws Exception {
-    Path output = Files.createTempFile("blocked-migration", ".out");
-    Process blocked =
+    String printed = quick(BlockedMigration.OPTION);
+
+    for (Contender contender : BlockedMigration.CONTENDERS) {
+      assertTrue(
+          printed.lines().anyMatch(line -> line.matches(contender.label() + " +\\d+ +0 .*")),
+          contender.label() + " wrote nothing or had failed writes: " + printed);
+    }
+  }
+
+  /** Runs the built jar's quick pass of {@code mode}; asserts it ends well and gives its output. */
+  private static String quick(String mode) throws Exception {
+    Path output = Files.createTempFile("benchmark-mode", ".out");
+    Process benchmark =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-jar",
                 System.getProperty("migochat.benchmark.jar"),
-                BlockedMigration.OPTION,
+                mode,
                 "--quick",
                 "--out=" + Path.of("target", "benchmark-quick").toAbsolutePath(),
                 "--pg-url=" + System.getProperty("migochat.it.pg.url"),
@@ -102,14 +97,9 @@ class QuickBenchmarkIT {
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();
-    assertTrue(blocked.waitFor(5, TimeUnit.MINUTES), "the quick blocked migration did not finish");
+    assertTrue(benchmark.waitFor(5, TimeUnit.MINUTES), mode + " --quick did not finish");
     String printed = Files.readString(output, StandardCharsets.UTF_8);
-
-    assertEquals(0, blocked.exitValue(), printed);
-    for (Contender contender : BlockedMigration.CONTENDERS) {
-      assertTrue(
-          printed.lines().anyMatch(line -> line.matches(contender.label() + " +\\d+ +0 .*")),
-          contender.label() + " wrote nothing or had failed writes: " + printed);
-    }
+    assertEquals(0, benchmark.exitValue(), printed);
+    return printed;
   }
 }

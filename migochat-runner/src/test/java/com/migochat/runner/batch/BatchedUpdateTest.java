@@ -8,6 +8,7 @@ import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.failure.MigrationException;
 import com.migochat.runner.testing.GeneratedChangeLogs;
+import com.migochat.runner.testing.RecordedLog;
 import com.migochat.runner.testing.SchemaAndHistory;
 import com.migochat.runner.testing.StockLiquibase;
 import com.migochat.runner.testing.ThrowawayDatabase;
@@ -17,9 +18,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -168,25 +166,6 @@ class BatchedUpdateTest {
   }
 
   static <T> T logging(List<String> log, java.util.concurrent.Callable<T> work) throws Exception {
-    Logger logger = Logger.getLogger(BatchedUpdate.class.getName());
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord entry) {
-            log.add(entry.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(handler);
-    try {
-      return work.call();
-    } finally {
-      logger.removeHandler(handler);
-    }
+    return RecordedLog.messagesOf(BatchedUpdate.class, log, work);
   }
 }

@@ -8,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.failure.MigrationError;
 import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.testing.RecordedLog;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Each operation's failure says what that operation did and what to do next. */
@@ -51,26 +50,14 @@ class FailureMessagesTest {
   @Test
   void aChangeSetAllowedToFailIsOneWarningLineWithoutAStackTrace() throws Exception {
     List<LogRecord> records = new ArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
+    RecordedLog.recordsOf(
+        "liquibase",
+        records,
+        () -> {
+          try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+            return database.runner(CHANGELOG).upgrade();
           }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger liquibase = Logger.getLogger("liquibase");
-    liquibase.addHandler(handler);
-    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      database.runner(CHANGELOG).upgrade();
-    } finally {
-      liquibase.removeHandler(handler);
-    }
+        });
 
     List<LogRecord> loud =
         records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue()).toList();

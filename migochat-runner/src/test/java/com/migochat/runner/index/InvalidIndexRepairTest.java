@@ -9,6 +9,7 @@ import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.failure.MigrationException;
 import com.migochat.runner.testing.GeneratedChangeLogs;
+import com.migochat.runner.testing.RecordedLog;
 import com.migochat.runner.testing.SchemaAndHistory;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.runner.upgrade.UpgradeTarget;
@@ -18,9 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -178,26 +176,7 @@ class InvalidIndexRepairTest {
 
   private static <T> T loggingRepairs(List<String> log, java.util.concurrent.Callable<T> work)
       throws Exception {
-    Logger logger = Logger.getLogger(InvalidIndexRepair.class.getName());
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord entry) {
-            log.add(entry.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(handler);
-    try {
-      return work.call();
-    } finally {
-      logger.removeHandler(handler);
-    }
+    return RecordedLog.messagesOf(InvalidIndexRepair.class, log, work);
   }
 
   private static SchemaAndHistory read(ThrowawayDatabase database) throws SQLException {

@@ -8,7 +8,6 @@ import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.runner.testing.TransactionPooledConnection;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -66,7 +65,7 @@ class LockHolderTest {
       LockHolder here = LockHolder.thisProcess(null);
       long gone = gonePid();
 
-      lockedBy(
+      UnlockTest.lockedBy(
           database,
           new LockHolder(
                   here.host(),
@@ -80,11 +79,11 @@ class LockHolderTest {
       assertEquals(
           LockHolder.Liveness.UNKNOWN, runner.lock().holder(), "another machine or container");
 
-      lockedBy(database, here.host() + " (" + here.address() + ") pid " + gone);
+      UnlockTest.lockedBy(database, here.host() + " (" + here.address() + ") pid " + gone);
       assertEquals(
           LockHolder.Liveness.UNKNOWN, runner.lock().holder(), "an earlier Migochat's holder");
 
-      lockedBy(
+      UnlockTest.lockedBy(
           database,
           new LockHolder(
                   here.host(), here.address(), gone, here.started(), here.machine(), null, null)
@@ -122,7 +121,7 @@ class LockHolderTest {
       first.close();
       second.close();
       for (int backend : backends) {
-        awaitSessionEnd(database, backend);
+        UnlockTest.awaitSessionEnd(database, backend);
       }
       assertEquals(
           LockHolder.Liveness.ALIVE,
@@ -164,33 +163,5 @@ class LockHolderTest {
     Process finished = new ProcessBuilder("true").start();
     finished.waitFor();
     return finished.pid();
-  }
-
-  private static void lockedBy(ThrowawayDatabase database, String holder) throws SQLException {
-    try (Connection connection = database.connect();
-        PreparedStatement lock =
-            connection.prepareStatement(
-                "UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKEDBY = ?,"
-                    + " LOCKGRANTED = CURRENT_TIMESTAMP WHERE ID = 1")) {
-      lock.setString(1, holder);
-      assertEquals(1, lock.executeUpdate());
-    }
-  }
-
-  private static void awaitSessionEnd(ThrowawayDatabase database, int backend) throws Exception {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      try (Connection connection = database.connect();
-          PreparedStatement session =
-              connection.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE pid = ?")) {
-        session.setInt(1, backend);
-        try (ResultSet row = session.executeQuery()) {
-          if (!row.next()) {
-            return;
-          }
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("PostgreSQL backend " + backend + " did not end within 5 s");
   }
 }

@@ -157,7 +157,7 @@ class UnlockTest {
     return finished.pid();
   }
 
-  private static void lockedBy(ThrowawayDatabase database, String holder) throws SQLException {
+  static void lockedBy(ThrowawayDatabase database, String holder) throws SQLException {
     try (Connection connection = database.connect()) {
       lockedBy(connection, holder);
     }
@@ -174,7 +174,7 @@ class UnlockTest {
   }
 
   /** PostgreSQL ends a closed session's backend shortly after the client goes. */
-  private static void awaitSessionEnd(ThrowawayDatabase database, int backend) throws Exception {
+  static void awaitSessionEnd(ThrowawayDatabase database, int backend) throws Exception {
     for (int attempt = 0; attempt < 100; attempt++) {
       try (Connection connection = database.connect();
           PreparedStatement session =
