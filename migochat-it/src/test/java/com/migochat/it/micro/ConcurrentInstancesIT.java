@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Several Payara Micro instances started at the same moment on one empty PostgreSQL database: one
  * of them migrates, the others wait for its lock, and all of them serve once the schema is at head.
- * Repeated, since a race shows only sometimes: three trials here, each three Payara Micro boots
- * at once (about 90 s on 2 cores); the race this test once caught, two instances initialising the
- * lock table together, is repeated 40 times without servers by LockTableInitTest.
+ * Repeated, since a race shows only sometimes: three trials here, each three Payara Micro boots at
+ * once (about 90 s on 2 cores); the race this test once caught, two instances initialising the lock
+ * table together, is repeated 40 times without servers by LockTableInitTest.
  */
 class ConcurrentInstancesIT {
 
