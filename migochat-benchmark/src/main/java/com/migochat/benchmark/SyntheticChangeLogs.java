@@ -84,14 +84,7 @@ final class SyntheticChangeLogs {
             </update>
           </changeSet>
         """;
-    write(folder.resolve(ONE_FILE), HEADER + changeSet + FOOTER);
-    write(folder.resolve("per-file/changes/full_name.xml"), HEADER + changeSet + FOOTER);
-    write(
-        folder.resolve(PER_FILE),
-        HEADER
-            + "  <include file=\"changes/full_name.xml\" relativeToChangelogFile=\"true\"/>\n"
-            + FOOTER);
-    return folder;
+    return inBothLiquibaseLayouts(folder, "full_name", changeSet);
   }
 
   /** One column added to table {@code people}: the DDL a long reader of that table blocks. */
@@ -107,12 +100,19 @@ final class SyntheticChangeLogs {
             </addColumn>
           </changeSet>
         """;
+    return inBothLiquibaseLayouts(folder, "add_nickname", changeSet);
+  }
+
+  /** One changeset as one XML file and as a master including it from {@code changes/<name>.xml}. */
+  private static Path inBothLiquibaseLayouts(Path folder, String name, String changeSet) {
     write(folder.resolve(ONE_FILE), HEADER + changeSet + FOOTER);
-    write(folder.resolve("per-file/changes/add_nickname.xml"), HEADER + changeSet + FOOTER);
+    write(folder.resolve("per-file/changes/" + name + ".xml"), HEADER + changeSet + FOOTER);
     write(
         folder.resolve(PER_FILE),
         HEADER
-            + "  <include file=\"changes/add_nickname.xml\" relativeToChangelogFile=\"true\"/>\n"
+            + "  <include file=\"changes/"
+            + name
+            + ".xml\" relativeToChangelogFile=\"true\"/>\n"
             + FOOTER);
     return folder;
   }
