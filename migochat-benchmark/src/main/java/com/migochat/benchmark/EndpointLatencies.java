@@ -32,11 +32,7 @@ record EndpointLatencies(
 
   /** The nearest-rank percentile, in milliseconds; NaN without requests. */
   double percentileMillis(double percent) {
-    if (sortedNanos.length == 0) {
-      return Double.NaN;
-    }
-    int rank = (int) Math.ceil(percent / 100 * sortedNanos.length);
-    return sortedNanos[Math.max(0, rank - 1)] / 1e6;
+    return Percentile.millis(sortedNanos, percent);
   }
 
   double maxMillis() {
