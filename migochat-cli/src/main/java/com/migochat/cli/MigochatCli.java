@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DowngradeCommand.class,
       TagCommand.class,
       ValidateCommand.class,
+      DriftCommand.class,
       LintCommand.class,
       AcceptChecksumsCommand.class,
       HealthCommand.class,
@@ -39,7 +40,8 @@ import picocli.CommandLine.Command;
       "3:the database could not be reached or refused the login",
       "4:health found a problem (pending changesets, a held lock)",
       "5:a changeset waited longer than its lock wait budget for a table lock that another"
-          + " session holds; nothing of it was applied (the message names the session)"
+          + " session holds; nothing of it was applied (the message names the session)",
+      "6:drift found: the live schema differs from what its applied changesets build"
     },
     footer = {
       "",

@@ -43,6 +43,7 @@ class MigochatCliIT {
           "downgrade",
           "tag",
           "validate",
+          "drift",
           "lint",
           "accept-checksums",
           "health",
@@ -387,6 +388,27 @@ class MigochatCliIT {
       assertEquals(1, lost.exitCode(), lost.out());
       assertTrue(lost.out().startsWith("ERROR   ghost: applied on "), lost.out());
       assertTrue(lost.out().contains("    fix: put it back in the changelog"), lost.out());
+    }
+  }
+
+  @Test
+  void driftFindsAColumnAddedByHandAndExitsWith6() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      assertEquals(0, migochat(database, "upgrade").exitCode());
+      Run clean = migochat(database, "drift");
+      try (Connection connection = database.connect();
+          Statement statement = connection.createStatement()) {
+        statement.execute("ALTER TABLE users ADD COLUMN nickname varchar(40)");
+      }
+      Run drifted = migochat(database, "drift", "--changes");
+
+      assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+      assertTrue(clean.out().startsWith("No drift: the schema is what its "), clean.out());
+      assertEquals(6, drifted.exitCode(), drifted.out() + drifted.err());
+      assertTrue(
+          drifted.out().contains("column public.users.nickname: only in the live database"),
+          drifted.out());
+      assertTrue(drifted.out().contains("<dropColumn"), drifted.out());
     }
   }
 

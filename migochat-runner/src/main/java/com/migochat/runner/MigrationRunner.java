@@ -8,6 +8,8 @@ import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.downgrade.Downgrade;
 import com.migochat.runner.downgrade.DowngradeResult;
 import com.migochat.runner.downgrade.DowngradeTarget;
+import com.migochat.runner.drift.CheckDrift;
+import com.migochat.runner.drift.DriftReport;
 import com.migochat.runner.hazard.CheckHazards;
 import com.migochat.runner.hazard.HazardReport;
 import com.migochat.runner.history.HistoryPage;
@@ -89,6 +91,14 @@ public final class MigrationRunner {
   /** Marks a database built without migrations as migrated, if its schema is the changelog's. */
   public BaselineResult baseline(DataSource emptyScratch) {
     return new Baseline(session).run(emptyScratch);
+  }
+
+  /**
+   * What was changed by hand: the live schema against {@code emptyScratch} migrated to exactly the
+   * applied changesets. Changes nothing on the live database.
+   */
+  public DriftReport drift(DataSource emptyScratch) {
+    return new CheckDrift(session).check(emptyScratch);
   }
 
   /** Accepts checksums an older Liquibase computed for unchanged changesets, with an audit. */
