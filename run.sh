@@ -18,8 +18,13 @@ if (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then
   exit 1
 fi
 
-echo "Building Migochat (mvn package, tests skipped; run 'mvn -B verify' for the tests)..."
-mvn -q -B -Dstyle.color=never package -DskipTests -Dspotless.check.skip -pl migochat-web -am
+# Build unless the WAR is newer than every source and pom (a restart then starts at once).
+if [ -f "${war}" ] && [ -z "$(find pom.xml migochat-*/pom.xml migochat-*/src -newer "${war}" -print -quit 2>/dev/null)" ]; then
+  echo "Migochat is built: no source changed since ${war} was (delete it to force a build)."
+else
+  echo "Building Migochat (mvn package, tests skipped; run 'mvn -B verify' for the tests)..."
+  mvn -q -B -Dstyle.color=never package -DskipTests -Dspotless.check.skip -pl migochat-web -am
+fi
 if [ ! -f "${micro_jar}" ]; then
   mvn -q -B -Dstyle.color=never dependency:copy -Dartifact="fish.payara.extras:payara-micro:${payara_version}" \
     -DoutputDirectory=target -Dmdep.stripVersion=false

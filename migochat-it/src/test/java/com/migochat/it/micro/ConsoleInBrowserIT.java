@@ -13,8 +13,10 @@ import com.migochat.runner.downgrade.DowngradeTarget;
 import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.testkit.PayaraMicroProcess;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -48,13 +50,14 @@ class ConsoleInBrowserIT {
 
   private static final String CHANGELOG = "db/test/console-changelog.xml";
   private static final String PROBE = "29991231_2357_console_probe";
+  private static final String NO_ROLLBACK = "29991231_2356_console_no_rollback";
   private static final String PROBE_COMMENT =
       "<script>document.title='owned'</script><img src=x onerror=\"document.title='owned'\"> probe";
   private static final String TITLE = "Migochat - schema migrations";
   private static final int SEEDED = 120;
 
-  /** Migochat's changesets and the probe. */
-  private static final int CHANGESETS = ExpectedChangeSets.IDS.size() + 1;
+  /** Migochat's changesets, one without a rollback, and the probe. */
+  private static final int CHANGESETS = ExpectedChangeSets.IDS.size() + 2;
 
   private static final int APPLIED = CHANGESETS + SEEDED;
   private static final String VIEWER = "vera";
@@ -171,7 +174,20 @@ class ConsoleInBrowserIT {
     assertEquals("free", text("lock-state"));
     assertTrue(text("who").contains("admin"), text("who"));
     assertEquals(PROBE, historyCell(0, 1));
+    assertEquals("possible", historyCell(0, 5));
+    assertEquals(NO_ROLLBACK, historyCell(1, 1));
+    assertEquals("impossible", historyCell(1, 5));
+    assertTrue(text("no-rollback").contains(NO_ROLLBACK), text("no-rollback"));
     assertTrue(text("drift-state").startsWith(SEEDED + " findings"), text("drift-state"));
+    assertTheConsoleFitsTheWindow();
+  }
+
+  /** At 1280 px nothing scrolls sideways: the history keeps what an operator scans. */
+  private static void assertTheConsoleFitsTheWindow() {
+    Object fits =
+        ((JavascriptExecutor) browser.driver())
+            .executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+    assertEquals(Boolean.TRUE, fits, "the console scrolls sideways at 1280 px");
   }
 
   @Test
@@ -206,7 +222,10 @@ class ConsoleInBrowserIT {
   @Order(3)
   void aCommentThatTriesScriptingIsShownAsText(TestInfo test) {
     browser.open(console() + "?q=" + PROBE);
-    WebElement comment = historyRows().get(0).findElement(By.className("comment"));
+    WebElement row = historyRows().get(0);
+    WebElement comment = row.findElement(By.className("comment"));
+    assertFalse(comment.isDisplayed(), "the comment is folded into the row's details");
+    row.findElement(By.tagName("summary")).click();
 
     browser.screenshot(test.getTestMethod().orElseThrow().getName());
     assertEquals(PROBE_COMMENT, comment.getText());
@@ -240,6 +259,79 @@ class ConsoleInBrowserIT {
 
   @Test
   @Order(5)
+  void aColumnAddedByHandShowsAsLiveSchemaDriftOnTheConsoleAndOverRest(TestInfo test)
+      throws SQLException {
+    browser.open(console());
+    assertTrue(text("live-schema-drift").contains("not checked"), text("live-schema-drift"));
+    execute("ALTER TABLE users ADD COLUMN nickname varchar(40)");
+    try {
+      browser.clickToLoad(browser.button("Check live schema"));
+
+      browser.screenshot(test.getTestMethod().orElseThrow().getName());
+      assertTrue(text("live-schema-drift").endsWith("1 differences"), text("live-schema-drift"));
+      assertEquals("column public.users.nickname: only in the live database", text("live-drift"));
+      assertTrue(text("entity-check").startsWith("Entities against the schema: "));
+      HttpResponse<String> rest = new Http(micro.baseUrl()).getAsAdmin("api/migrations/drift");
+      assertEquals(200, rest.statusCode());
+      assertTrue(rest.body().contains("public.users.nickname"), rest.body());
+    } finally {
+      execute("ALTER TABLE users DROP COLUMN nickname");
+    }
+    assertTrue(micro.log().contains("Console action by admin: Live schema drift: 1 differences"));
+  }
+
+  private static void execute(String sql) throws SQLException {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  @Test
+  @Order(6)
+  void anEditedChangeSetShowsAsAChecksumMismatchWithBothRepairs(TestInfo test) throws SQLException {
+    String stored = single("SELECT md5sum FROM databasechangelog WHERE id = '" + NO_ROLLBACK + "'");
+    execute(
+        "UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef' WHERE id = '"
+            + NO_ROLLBACK
+            + "'");
+    try {
+      browser.open(console());
+
+      browser.screenshot(test.getTestMethod().orElseThrow().getName());
+      assertTrue(text("drift-state").startsWith(SEEDED + 1 + " findings"), text("drift-state"));
+      WebElement finding =
+          browser.byId("drift").findElements(By.cssSelector("tbody tr")).stream()
+              .filter(row -> row.getText().contains("CHECKSUM_MISMATCH"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no CHECKSUM_MISMATCH: " + text("drift")));
+      List<WebElement> cells = finding.findElements(By.tagName("td"));
+      assertEquals(NO_ROLLBACK, cells.get(1).getText());
+      assertTrue(
+          cells.get(2).getText().contains("edited after it was applied"), cells.get(2).getText());
+      assertTrue(cells.get(3).getText().contains("revert the edit"), cells.get(3).getText());
+      assertTrue(cells.get(3).getText().contains("<validCheckSum>"), cells.get(3).getText());
+    } finally {
+      execute(
+          "UPDATE databasechangelog SET md5sum = '"
+              + stored
+              + "' WHERE id = '"
+              + NO_ROLLBACK
+              + "'");
+    }
+  }
+
+  private static String single(String query) throws SQLException {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(query)) {
+      assertTrue(row.next(), query);
+      return row.getString(1);
+    }
+  }
+
+  @Test
+  @Order(7)
   void aPendingChangeSetShowsTheSqlItWillRun(TestInfo test) {
     database.runner(CHANGELOG).downgrade(new DowngradeTarget.Steps(1));
 
@@ -254,11 +346,12 @@ class ConsoleInBrowserIT {
     browser.screenshot(test.getTestMethod().orElseThrow().getName());
     assertTrue(sql.isDisplayed());
     assertTrue(sql.getText().contains("CREATE TABLE public.console_probe"), sql.getText());
+    assertTheConsoleFitsTheWindow();
     assertEquals(TITLE, browser.driver().getTitle());
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void aViewerSeesEverythingButCannotAct(TestInfo test) {
     browser.clickToLoad(browser.button("Log out"));
     assertTrue(text("logged-out").contains("You are logged out."));
@@ -280,7 +373,7 @@ class ConsoleInBrowserIT {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void loggingOutEndsTheSession(TestInfo test) {
     browser.clickToLoad(browser.button("Log out"));
     browser.byId("logged-out");

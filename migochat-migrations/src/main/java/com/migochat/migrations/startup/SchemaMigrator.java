@@ -1,9 +1,12 @@
 package com.migochat.migrations.startup;
 
+import com.migochat.migrations.config.DeployedSettings;
 import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.backup.BackupResult;
 import com.migochat.runner.backup.DatabaseBackup;
 import com.migochat.runner.changeset.MigrationProgress;
+import com.migochat.runner.drift.DriftReport;
+import com.migochat.runner.schema.ScratchDatabase;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -68,6 +71,16 @@ public class SchemaMigrator {
   /** Backs the database up into {@code migochat.backup.dir}, as before an upgrade. */
   public BackupResult backup() {
     return DatabaseBackup.of(runner().configuration()).backup();
+  }
+
+  /**
+   * The live schema against what its applied changesets build, in a scratch database beside it
+   * (created and dropped here; on PostgreSQL the user needs CREATEDB). Changes nothing else.
+   */
+  public DriftReport drift() {
+    try (ScratchDatabase scratch = ScratchDatabase.beside(DeployedSettings.current().database())) {
+      return runner().drift(scratch.dataSource());
+    }
   }
 
   /** Whether the schema is at head, so the application may serve. */

@@ -2,6 +2,7 @@ package com.migochat.web.boundary.console;
 
 import com.migochat.migrations.startup.SchemaMigrator;
 import com.migochat.runner.backup.BackupResult;
+import com.migochat.runner.drift.DriftReport;
 import com.migochat.runner.failure.MigrationException;
 import com.migochat.runner.lock.UnlockResult;
 import com.migochat.runner.tag.TagResult;
@@ -21,8 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * What an administrator can do from the console: tag the current state, release a stale migration
- * lock (refused while its holder runs), take a backup. Each action needs the {@code admin} role and
- * the session's {@link CsrfToken}, and is logged with who did it, whether it was done or refused.
+ * lock (refused while its holder runs), take a backup, check the live schema for drift. Each action
+ * needs the {@code admin} role and the session's {@link CsrfToken}, and is logged with who did it,
+ * whether it was done or refused.
  */
 @Named("actions")
 @RequestScoped
@@ -42,12 +44,34 @@ public class ConsoleActions {
 
   private String tagName;
 
+  private DriftReport liveDrift;
+
   public String getTagName() {
     return tagName;
   }
 
   public void setTagName(String tagName) {
     this.tagName = tagName;
+  }
+
+  /** What the last {@link #checkLiveSchema()} of this request found, or null. */
+  public DriftReport getLiveDrift() {
+    return liveDrift;
+  }
+
+  public void checkLiveSchema() {
+    act(
+        "check the live schema for drift",
+        () -> {
+          liveDrift = schemaMigrator.drift();
+          return liveDrift.drifted()
+              ? "Live schema drift: "
+                  + liveDrift.differences().size()
+                  + " differences from what the applied changesets build, listed under Drift"
+              : "No live schema drift: the schema is what its "
+                  + liveDrift.appliedChangeSets()
+                  + " applied changesets build";
+        });
   }
 
   public void tag() {

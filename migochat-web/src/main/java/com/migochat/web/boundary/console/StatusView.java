@@ -26,6 +26,7 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,8 +128,12 @@ public class StatusView {
   }
 
   /** Disagreements between the changelog and the history, at most {@value #DRIFT_SHOWN}. */
+  /** The first findings, by kind in the order of {@link ValidationFinding.Kind}: edits first. */
   public List<ValidationFinding> getDrift() {
-    return drift.stream().limit(DRIFT_SHOWN).toList();
+    return drift.stream()
+        .sorted(Comparator.comparing(ValidationFinding::kind))
+        .limit(DRIFT_SHOWN)
+        .toList();
   }
 
   public int getDriftCount() {

@@ -5,6 +5,7 @@ import com.migochat.migrations.startup.MigrationOutcome;
 import com.migochat.migrations.startup.SchemaMigrator;
 import com.migochat.migrations.startup.StartupTimeline;
 import com.migochat.runner.changeset.ChangeSetDetails;
+import com.migochat.runner.drift.DriftReport;
 import com.migochat.runner.history.HistoryPage;
 import com.migochat.runner.history.HistoryQuery;
 import com.migochat.runner.lock.LockReport;
@@ -84,6 +85,17 @@ public class MigrationsResource {
   }
 
   /** The migration lock: free, or who holds it since when and whether that process still runs. */
+  /**
+   * {@code GET /api/migrations/drift}: schema changes made by hand, outside migrations: the live
+   * schema against a scratch database built from exactly the applied changesets. Builds and drops
+   * that database on each call, so it takes seconds: a check to run, not to poll.
+   */
+  @GET
+  @Path("drift")
+  public DriftReport drift() {
+    return schemaMigrator.drift();
+  }
+
   @GET
   @Path("lock")
   public LockReport lock() {
