@@ -99,6 +99,8 @@ class MigochatCliIT {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    // C1 only: a third less CPU for each of this class's short runs.
+    command.add("-XX:TieredStopAtLevel=1");
     command.addAll(launcher);
     command.addAll(List.of(arguments));
     if (database != null) {
@@ -388,6 +390,37 @@ class MigochatCliIT {
       assertEquals(1, lost.exitCode(), lost.out());
       assertTrue(lost.out().startsWith("ERROR   ghost: applied on "), lost.out());
       assertTrue(lost.out().contains("    fix: put it back in the changelog"), lost.out());
+    }
+  }
+
+  @Test
+  void validateNamesAnOutOfOrderChangeSetAndOneWithoutARollbackEachWithItsFix() throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      assertEquals(0, migochat(database, "upgrade", "--backup", "never").exitCode());
+
+      Run validate =
+          migochatWithTestChangeLogs(
+              database, "validate", "--changelog", "db/cli-test/late-branch-changelog.xml");
+
+      assertEquals(1, validate.exitCode(), validate.out() + validate.err());
+      List<String> lines = validate.out().lines().toList();
+      String branch = "20250101_0000_branch_b_note: ";
+      int outOfOrder =
+          lines.indexOf(
+              "ERROR   "
+                  + branch
+                  + "pending, but ordered before the applied changeset "
+                  + ExpectedChangeSets.IDS.get(0)
+                  + ": two branches met");
+      assertTrue(outOfOrder >= 0, validate.out());
+      assertTrue(lines.get(outOfOrder + 1).startsWith("    fix: "), validate.out());
+      int noRollback =
+          lines.indexOf(
+              "WARNING " + branch + "has no <rollback>, and Liquibase cannot derive one for sql");
+      assertTrue(noRollback >= 0, validate.out());
+      assertEquals(
+          "    fix: add a <rollback> that undoes it; a downgrade past it is refused until then",
+          lines.get(noRollback + 1));
     }
   }
 
