@@ -410,7 +410,7 @@ class MigochatCliIT {
               "ERROR   "
                   + branch
                   + "pending, but ordered before the applied changeset "
-                  + ExpectedChangeSets.IDS.get(0)
+                  + HEAD
                   + ": two branches met");
       assertTrue(outOfOrder >= 0, validate.out());
       assertTrue(lines.get(outOfOrder + 1).startsWith("    fix: "), validate.out());
