@@ -26,21 +26,19 @@ public class OfflineOptions {
       names = "--offline",
       paramLabel = "postgresql|h2",
       converter = DialectConverter.class,
-      description = {
-        "Print the SQL for a database of this type without connecting to any (implies --sql).",
-        "It creates the history table when it starts from an empty database, and records each",
-        "changeset in it, so applying it leaves the history the live command would."
-      })
+      description =
+          "Print the SQL for a database of this type without connecting to any (implies --sql)."
+              + " From an empty database it creates the history table, and it records each"
+              + " changeset there, so applying it leaves the history the live command would.")
   OfflineDialect dialect;
 
   @Option(
       names = "--from",
       paramLabel = "CHANGESET",
-      description = {
-        "With --offline: where that database stands: base (empty), head, or a changeset id (it",
-        "and every changeset before it count as applied). Default: base for upgrade, head for",
-        "downgrade."
-      })
+      description =
+          "With --offline: where that database stands: base (empty), head, or a changeset id (it"
+              + " and every changeset before it count as applied). Default: base for upgrade,"
+              + " head for downgrade.")
   String from;
 
   /** Whether the command writes an offline script; refuses {@code --from} without it. */
