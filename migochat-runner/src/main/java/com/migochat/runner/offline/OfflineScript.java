@@ -2,6 +2,7 @@ package com.migochat.runner.offline;
 
 import com.migochat.runner.changeset.SqlPreview;
 import com.migochat.runner.downgrade.DowngradeTarget;
+import com.migochat.runner.failure.MigrationError;
 import com.migochat.runner.failure.MigrationException;
 import com.migochat.runner.liquibase.LiquibaseSession;
 import com.migochat.runner.status.StatusReport;
@@ -55,6 +56,14 @@ public final class OfflineScript {
    * The downgrade to {@code target} of a database of {@code dialect} that stands at {@code from}.
    */
   public SqlPreview downgrade(OfflineDialect dialect, String from, DowngradeTarget target) {
+    if (target instanceof DowngradeTarget.ToDate) {
+      // The offline history records every changeset as applied now, not when it really was.
+      throw MigrationException.because(
+          MigrationError.UNKNOWN_TARGET,
+          "an offline script cannot downgrade to a date: without the database nobody knows when"
+              + " its changesets were applied",
+          "give a changeset id, -N or base, with --from saying where the database stands");
+    }
     return inHistoryFolder(
         history -> {
           history.markApplied(from);

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,20 @@ class OfflineScriptTest {
 
     assertEquals(MigrationError.UNKNOWN_TARGET, refused.failure().error());
     assertTrue(refused.getMessage().contains("no_such_changeset"), refused.getMessage());
+  }
+
+  @Test
+  void aDowngradeToADateIsRefusedForNobodyKnowsWhenTheChangeSetsWereApplied() {
+    MigrationException refused =
+        assertThrows(
+            MigrationException.class,
+            () ->
+                NO_DATABASE.offlineDowngradeSql(
+                    OfflineDialect.POSTGRESQL,
+                    OfflineScript.HEAD,
+                    new DowngradeTarget.ToDate(Instant.parse("2025-05-27T11:00:00Z"))));
+
+    assertEquals(MigrationError.UNKNOWN_TARGET, refused.failure().error());
   }
 
   private Path write(SqlPreview script) throws Exception {
