@@ -34,9 +34,16 @@ class DowngradeCommand implements Callable<Integer> {
 
   @Mixin LockWaitOptions lockWaits;
 
+  @Mixin OfflineOptions offline;
+
   @Override
   public Integer call() {
     DowngradeTarget to = DowngradeTarget.parse(target);
+    if (offline.requested()) {
+      SqlPrinting.print(
+          spec.commandLine().getOut(), database, offline.downgrade(database.runner(), to));
+      return 0;
+    }
     if (sql) {
       SqlPrinting.print(spec.commandLine().getOut(), database, database.runner().downgradeSql(to));
       return 0;

@@ -46,9 +46,16 @@ class UpgradeCommand implements Callable<Integer> {
 
   @Mixin LockWaitOptions lockWaits;
 
+  @Mixin OfflineOptions offline;
+
   @Override
   public Integer call() {
     UpgradeTarget to = UpgradeTarget.parse(target);
+    if (offline.requested()) {
+      SqlPrinting.print(
+          spec.commandLine().getOut(), database, offline.upgrade(database.runner(), to));
+      return 0;
+    }
     if (sql) {
       SqlPrinting.print(spec.commandLine().getOut(), database, database.runner().upgradeSql(to));
       return 0;

@@ -20,6 +20,8 @@ import com.migochat.runner.liquibase.LiquibaseSession;
 import com.migochat.runner.lock.LockControl;
 import com.migochat.runner.lock.LockReport;
 import com.migochat.runner.lock.UnlockResult;
+import com.migochat.runner.offline.OfflineDialect;
+import com.migochat.runner.offline.OfflineScript;
 import com.migochat.runner.status.CurrentVersion;
 import com.migochat.runner.status.HealthReport;
 import com.migochat.runner.status.ReadHealth;
@@ -81,6 +83,20 @@ public final class MigrationRunner {
   /** The SQL that {@link #downgrade(DowngradeTarget)} would run; changes nothing. */
   public SqlPreview downgradeSql(DowngradeTarget target) {
     return new Downgrade(session).sql(target);
+  }
+
+  /**
+   * The SQL that {@link #upgrade(UpgradeTarget)} would run on a database of {@code dialect} that
+   * stands at {@code from} ({@code base}, {@code head} or a changeset id), written without one.
+   */
+  public SqlPreview offlineUpgradeSql(OfflineDialect dialect, String from, UpgradeTarget target) {
+    return new OfflineScript(session).upgrade(dialect, from, target);
+  }
+
+  /** The SQL that {@link #downgrade(DowngradeTarget)} would run there, written without it. */
+  public SqlPreview offlineDowngradeSql(
+      OfflineDialect dialect, String from, DowngradeTarget target) {
+    return new OfflineScript(session).downgrade(dialect, from, target);
   }
 
   /** Tags the most recently applied changeset, so a later downgrade can return to it. */

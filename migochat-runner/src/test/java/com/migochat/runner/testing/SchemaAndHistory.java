@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a migration leaves on PostgreSQL, as comparable text: the application's columns and indexes
- * (each with its definition and whether it is valid) in the current schema, Liquibase's and
- * Migochat's own tables left out, and the history rows as Liquibase records them, less what differs
- * between any two runs (dates, deployment ids).
+ * What a migration leaves on PostgreSQL, as comparable text: the application's columns, indexes
+ * (each with its definition and whether it is valid) and constraints (primary and foreign keys,
+ * unique, check) in the current schema, Liquibase's and Migochat's own tables left out, and the
+ * history rows as Liquibase records them, less what differs between any two runs (dates, deployment
+ * ids).
  *
- * @param schema one line per column and index, sorted
+ * @param schema one line per column, index and constraint, sorted
  * @param history one line per history row, in execution order
  */
 public record SchemaAndHistory(List<String> schema, List<String> history) {
@@ -30,7 +31,11 @@ public record SchemaAndHistory(List<String> schema, List<String> history) {
                 + " || ' valid=' || i.indisvalid || ' ready=' || i.indisready"
                 + " FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
                 + " WHERE t.relnamespace = current_schema()::regnamespace"
-                + " AND t.relname NOT LIKE 'databasechangelog%' ORDER BY 1");
+                + " AND t.relname NOT LIKE 'databasechangelog%'"
+                + " UNION ALL SELECT 'constraint ' || c.conrelid::regclass || ' ' || c.conname"
+                + " || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c"
+                + " WHERE c.connamespace = current_schema()::regnamespace"
+                + " AND c.conrelid::regclass::text NOT LIKE 'databasechangelog%' ORDER BY 1");
     List<String> history =
         lines(
             connection,
