@@ -13,26 +13,25 @@ public class ChangeLogOptions {
   @Option(
       names = "--contexts",
       defaultValue = "${env:MIGOCHAT_MIGRATIONS_CONTEXTS:-}",
-      description = {
-        "Liquibase context filter, e.g. production or \"!test\": changesets whose context it",
-        "excludes are neither pending nor applied (env MIGOCHAT_MIGRATIONS_CONTEXTS; default: all)."
-      })
+      description =
+          "Liquibase context filter, e.g. production or \"!test\": changesets whose context it"
+              + " excludes are neither pending nor applied (env MIGOCHAT_MIGRATIONS_CONTEXTS;"
+              + " default: all).")
   String contexts;
 
   @Option(
       names = "--label-filter",
       defaultValue = "${env:MIGOCHAT_MIGRATIONS_LABELS:-}",
-      description = {
-        "Liquibase label expression, e.g. \"reporting and !experimental\": changesets whose labels",
-        "it excludes are neither pending nor applied (env MIGOCHAT_MIGRATIONS_LABELS; default: all)."
-      })
+      description =
+          "Liquibase label expression, e.g. \"reporting and !experimental\": changesets whose"
+              + " labels it excludes are neither pending nor applied (env"
+              + " MIGOCHAT_MIGRATIONS_LABELS; default: all).")
   String labels;
 
   @Option(
       names = "--changelog-dir",
-      description = {
-        "Folder on disk that holds the master changelog, read instead of the copy built into the",
-        "jar (default: the source tree's, when run inside the Migochat repository)."
-      })
+      description =
+          "Folder on disk that holds the master changelog, read instead of the copy built into"
+              + " the jar (default: the source tree's, when run inside the Migochat repository).")
   Path folder;
 }

@@ -57,6 +57,26 @@ class ChangeLogFolderTest {
     }
   }
 
+  @Test
+  void fileNamesWithoutLogicalFilePathsAreRecordedAsFromTheClassPath(@TempDir Path folder)
+      throws Exception {
+    String changeLog = "db/test/filtered-changelog.xml";
+    Files.copy(Path.of("src/test/resources", changeLog), folder.resolve("filtered-changelog.xml"));
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      MigrationRunner disk =
+          new MigrationRunner(
+              database.configure().changeLog(changeLog).changeLogFolder(folder).load());
+
+      assertEquals(5, disk.upgrade().applied().size());
+
+      StatusReport classPath = database.runner(changeLog).status();
+      assertTrue(classPath.pending().isEmpty(), classPath.toString());
+      assertTrue(
+          classPath.history().stream().allMatch(run -> run.changeSet().file().equals(changeLog)),
+          classPath.history().toString());
+    }
+  }
+
   /**
    * The shipped changelog's folder, copied, with a changeset that has no logicalFilePath (so its
    * file name is its path) included at the end, as {@code migochat new} would add it.
