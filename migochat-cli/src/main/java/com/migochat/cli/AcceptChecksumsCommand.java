@@ -23,6 +23,8 @@ class AcceptChecksumsCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
 
+  @Mixin ChangeLogOptions changeLogSource;
+
   @Spec CommandSpec spec;
 
   @Option(

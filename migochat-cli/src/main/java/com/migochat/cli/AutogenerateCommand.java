@@ -29,6 +29,8 @@ class AutogenerateCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
 
+  @Mixin ChangeLogOptions changeLogSource;
+
   @Mixin ChangeLogFolderOptions changes;
 
   @Spec CommandSpec spec;

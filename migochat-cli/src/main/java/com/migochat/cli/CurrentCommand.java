@@ -16,6 +16,8 @@ class CurrentCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
 
+  @Mixin ChangeLogOptions changeLogSource;
+
   @Spec CommandSpec spec;
 
   @Override

@@ -9,7 +9,11 @@ import com.migochat.runner.database.DatabaseLogin;
 import com.migochat.runner.database.DatabaseUrl;
 import com.migochat.runner.schema.ScratchDatabase;
 import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Which database and changelog, and how to print: shared by every command. The defaults are the
@@ -69,6 +73,11 @@ public class DatabaseOptions {
               + " PATH).")
   Path postgresTools;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  private ChangeLogSource source;
+
   DatabaseLogin login() {
     return DatabaseLogin.of(url, user, password);
   }
@@ -100,11 +109,44 @@ public class DatabaseOptions {
   }
 
   private MigrationConfiguration.Builder configure(BackupSettings backups) {
-    return MigrationConfiguration.configure(login())
-        .changeLog(changeLog)
-        .hazardRows(hazardRows)
-        .backups(
-            new BackupSettings(backups.policy(), backups.folder(), backups.keep(), postgresTools));
+    MigrationConfiguration.Builder builder =
+        MigrationConfiguration.configure(login())
+            .changeLog(changeLog)
+            .hazardRows(hazardRows)
+            .backups(
+                new BackupSettings(
+                    backups.policy(), backups.folder(), backups.keep(), postgresTools));
+    changeLogOptions()
+        .ifPresent(
+            options ->
+                builder
+                    .contexts(options.contexts)
+                    .labels(options.labels)
+                    .changeLogFolder(source(options).folder()));
+    return builder;
+  }
+
+  /** The command's {@link ChangeLogOptions}, if it reads the changelog. */
+  private Optional<ChangeLogOptions> changeLogOptions() {
+    return command.mixins().values().stream()
+        .map(CommandSpec::userObject)
+        .filter(ChangeLogOptions.class::isInstance)
+        .map(ChangeLogOptions.class::cast)
+        .findFirst();
+  }
+
+  /** Finds the changelog's copy once per command, and says on stderr which one it reads. */
+  private ChangeLogSource source(ChangeLogOptions options) {
+    if (source == null) {
+      try {
+        source = ChangeLogSource.find(changeLog, options.folder, Path.of(""));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(command.commandLine(), e.getMessage());
+      }
+      command.commandLine().getErr().println(source.description());
+      command.commandLine().getErr().flush();
+    }
+    return source;
   }
 
   /** An empty database beside the configured one, to build a schema in and compare. */

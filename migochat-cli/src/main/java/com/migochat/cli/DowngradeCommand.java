@@ -24,6 +24,8 @@ class DowngradeCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
 
+  @Mixin ChangeLogOptions changeLogSource;
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "TARGET", description = "-N, a changeset id, tag:NAME, date:..., base.")

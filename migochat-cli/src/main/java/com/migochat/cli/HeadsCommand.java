@@ -17,6 +17,8 @@ class HeadsCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
 
+  @Mixin ChangeLogOptions changeLogSource;
+
   @Spec CommandSpec spec;
 
   @Override

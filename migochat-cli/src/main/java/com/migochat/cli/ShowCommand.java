@@ -16,6 +16,8 @@ class ShowCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
 
+  @Mixin ChangeLogOptions changeLogSource;
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "CHANGESET", description = "The changeset id.")

@@ -21,6 +21,8 @@ class UpgradeCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
 
+  @Mixin ChangeLogOptions changeLogSource;
+
   @Spec CommandSpec spec;
 
   @Parameters(

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,8 +66,25 @@ class MigochatCliIT {
   private static final int AFTER_FULL_NAME =
       CHANGESETS - 1 - ExpectedChangeSets.IDS.indexOf(FULL_NAME);
 
-  /** What one run of the jar printed and returned. */
-  record Run(int exitCode, String out, String err) {}
+  /**
+   * What one run of the jar printed and returned; the line saying which changelog it read is taken
+   * out of stderr into {@code changeLog}.
+   */
+  record Run(int exitCode, String out, String err, String changeLog) {
+
+    static Run of(int exitCode, String out, String stderr) {
+      String prefix = "Changelog: ";
+      return new Run(
+          exitCode,
+          out,
+          stderr
+              .lines()
+              .filter(line -> !line.startsWith(prefix))
+              .map(line -> line + System.lineSeparator())
+              .collect(Collectors.joining()),
+          stderr.lines().filter(line -> line.startsWith(prefix)).findFirst().orElse(""));
+    }
+  }
 
   private static Run migochat(ThrowawayDatabase database, String... arguments)
       throws IOException, InterruptedException {
@@ -77,7 +95,26 @@ class MigochatCliIT {
       Map<String, String> environment, ThrowawayDatabase database, String... arguments)
       throws IOException, InterruptedException {
     return migochat(
-        List.of("-jar", System.getProperty("migochat.cli.jar")), environment, database, arguments);
+        List.of("-jar", System.getProperty("migochat.cli.jar")),
+        environment,
+        null,
+        database,
+        arguments);
+  }
+
+  /** The jar run in {@code directory}, with {@code environment}. */
+  private static Run migochatIn(
+      Path directory,
+      Map<String, String> environment,
+      ThrowawayDatabase database,
+      String... arguments)
+      throws IOException, InterruptedException {
+    return migochat(
+        List.of("-jar", System.getProperty("migochat.cli.jar")),
+        environment,
+        directory,
+        database,
+        arguments);
   }
 
   /** The jar with this module's test resources (test changelogs) on the class path too. */
@@ -88,12 +125,17 @@ class MigochatCliIT {
             + File.pathSeparator
             + Path.of("target", "test-classes");
     return migochat(
-        List.of("-cp", classPath, MigochatCli.class.getName()), Map.of(), database, arguments);
+        List.of("-cp", classPath, MigochatCli.class.getName()),
+        Map.of(),
+        null,
+        database,
+        arguments);
   }
 
   private static Run migochat(
       List<String> launcher,
       Map<String, String> environment,
+      Path directory,
       ThrowawayDatabase database,
       String... arguments)
       throws IOException, InterruptedException {
@@ -110,6 +152,9 @@ class MigochatCliIT {
     Path err = Files.createTempFile("cli", ".err");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     // Backups an upgrade takes first go under target, not into the module's ./data.
     builder.environment().put("MIGOCHAT_BACKUP_DIR", "target/cli-backups");
     builder.environment().putAll(environment);
@@ -119,7 +164,7 @@ class MigochatCliIT {
       throw new AssertionError("migochat " + String.join(" ", arguments) + " did not finish");
     }
     Run run =
-        new Run(
+        Run.of(
             process.exitValue(),
             Files.readString(out, StandardCharsets.UTF_8),
             Files.readString(err, StandardCharsets.UTF_8));
@@ -156,7 +201,7 @@ class MigochatCliIT {
       process.destroyForcibly().waitFor();
       throw new AssertionError("migochat " + String.join(" ", arguments) + " did not finish");
     }
-    Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), "");
+    Run run = Run.of(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), "");
     Files.delete(input);
     Files.delete(out);
     return run;
@@ -578,6 +623,88 @@ class MigochatCliIT {
       assertFalse(Files.exists(folder.resolve("changes")), "nothing was written");
       assertEquals(0, unlock.exitCode(), unlock.err());
       assertEquals("Not locked: nothing to release.", unlock.out().strip());
+    }
+  }
+
+  @Test
+  void contextsAndLabelsSelectTheSameChangeSetsForHeadsUpgradeAndCurrent(@TempDir Path folder)
+      throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
+        var filtered = MigochatCliIT.class.getResourceAsStream("/db/test/filtered-changelog.xml")) {
+      Files.copy(filtered, folder.resolve("migochat-changelog.xml"));
+      String dir = folder.toString();
+      Map<String, String> production =
+          Map.of(
+              "MIGOCHAT_MIGRATIONS_CONTEXTS", "production",
+              "MIGOCHAT_MIGRATIONS_LABELS", "reporting");
+
+      Run heads = migochatIn(null, production, database, "heads", "--changelog-dir", dir);
+      Run upgrade =
+          migochatIn(
+              null, production, database, "upgrade", "--backup", "never", "--changelog-dir", dir);
+      JsonNode filteredCurrent =
+          json(
+              migochat(
+                  database,
+                  "current",
+                  "--json",
+                  "--changelog-dir",
+                  dir,
+                  "--contexts",
+                  "production",
+                  "--label-filter",
+                  "reporting"));
+      JsonNode unfilteredCurrent =
+          json(migochat(database, "current", "--json", "--changelog-dir", dir));
+
+      assertEquals(0, heads.exitCode(), heads.err());
+      assertEquals(
+          List.of("filtered_people", "filtered_reports"),
+          heads.out().lines().map(line -> line.split(" ")[0]).toList(),
+          heads.out());
+      assertEquals(
+          "Changelog: " + folder.resolve("migochat-changelog.xml") + " (on disk)",
+          heads.changeLog());
+      assertEquals(0, upgrade.exitCode(), upgrade.err());
+      assertTrue(
+          upgrade.out().startsWith("Applied 2 changesets")
+              && upgrade.out().contains("filtered_reports"),
+          upgrade.out());
+      assertEquals(0, filteredCurrent.get("pending").asInt());
+      assertTrue(filteredCurrent.get("atHead").asBoolean());
+      assertEquals(3, unfilteredCurrent.get("pending").asInt(), "test, test+reporting, audit");
+    }
+  }
+
+  @Test
+  void insideTheRepositoryTheChangeLogOnDiskIsUpgradedAndTheJarSeesTheSameHistory(
+      @TempDir Path repository) throws Exception {
+    Path source = repository.resolve(ChangeLogSource.SOURCE_RESOURCES).resolve("db/changelog");
+    Path shipped = Path.of("..", ChangeLogSource.SOURCE_RESOURCES, "db/changelog");
+    Files.createDirectories(source.getParent());
+    try (var files = Files.walk(shipped)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, source.resolve(shipped.relativize(file).toString()));
+      }
+    }
+    Path module = Files.createDirectories(repository.resolve("migochat-cli"));
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      JsonNode created = json(migochatIn(repository, Map.of(), null, "new", "add phone", "--json"));
+      Run upgrade = migochatIn(module, Map.of(), database, "upgrade", "--backup", "never");
+      Run current = migochatIn(Path.of("/"), Map.of(), database, "current", "--json");
+
+      assertEquals(0, upgrade.exitCode(), upgrade.err());
+      assertEquals(
+          "Changelog: " + source.resolve("migochat-changelog.xml") + " (on disk)",
+          upgrade.changeLog());
+      assertTrue(upgrade.out().startsWith("Applied " + (CHANGESETS + 1) + " changesets"));
+      assertTrue(upgrade.out().contains(created.get("id").asText()), upgrade.out());
+      assertEquals(
+          "Changelog: db/changelog/migochat-changelog.xml (built into migochat-cli.jar)",
+          current.changeLog());
+      JsonNode version = json(current);
+      assertEquals(0, version.get("pending").asInt(), "the jar's changesets are all applied");
+      assertEquals(created.get("id").asText(), version.at("/changeSet/changeSet/id").asText());
     }
   }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param databaseWait {@code migochat.db.wait-seconds}
  * @param changeLog {@code migochat.migrations.changelog}
  * @param contexts {@code migochat.migrations.contexts}
+ * @param labels {@code migochat.migrations.labels}
  * @param lockWaits {@code migochat.migrations.lock-timeout}, {@code .lock-wait-budget}
  * @param hazardRows {@code migochat.migrations.hazard-rows}
  * @param backups {@code migochat.backup.before-upgrade}, {@code .dir}, {@code .keep}, {@code
@@ -29,6 +30,7 @@ public record MigochatSettings(
     Duration databaseWait,
     String changeLog,
     String contexts,
+    String labels,
     LockWaitSettings lockWaits,
     long hazardRows,
     BackupSettings backups,
@@ -43,6 +45,7 @@ public record MigochatSettings(
         Duration.ofSeconds(read.number(SettingKeys.DB_WAIT_SECONDS, 60)),
         read.text(SettingKeys.CHANGELOG, SettingKeys.DEFAULT_CHANGELOG),
         read.text(SettingKeys.CONTEXTS, ""),
+        read.text(SettingKeys.LABELS, ""),
         read.lockWaits(),
         read.number(SettingKeys.HAZARD_ROWS, MigrationConfiguration.DEFAULT_HAZARD_ROWS),
         read.backups(),
@@ -60,6 +63,7 @@ public record MigochatSettings(
         + " s), changelog "
         + changeLog
         + (contexts.isEmpty() ? "" : " with contexts " + contexts)
+        + (labels.isEmpty() ? "" : " with label filter " + labels)
         + ", lock timeout "
         + LockWaitSettings.format(lockWaits.lockTimeout())
         + " tried again for up to "

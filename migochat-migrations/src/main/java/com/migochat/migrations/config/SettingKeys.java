@@ -19,6 +19,7 @@ public final class SettingKeys {
   public static final String CHANGELOG = "migochat.migrations.changelog";
   public static final String DEFAULT_CHANGELOG = MigrationConfiguration.DEFAULT_CHANGELOG;
   public static final String CONTEXTS = "migochat.migrations.contexts";
+  public static final String LABELS = "migochat.migrations.labels";
   public static final String LOCK_TIMEOUT = "migochat.migrations.lock-timeout";
   public static final String LOCK_WAIT_BUDGET = "migochat.migrations.lock-wait-budget";
   public static final String HAZARD_ROWS = "migochat.migrations.hazard-rows";

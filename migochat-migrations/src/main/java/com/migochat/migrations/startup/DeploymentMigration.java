@@ -63,6 +63,7 @@ public final class DeploymentMigration {
         .dataSource(dataSource)
         .changeLog(settings.changeLog())
         .contexts(settings.contexts())
+        .labels(settings.labels())
         .hazardRows(settings.hazardRows())
         .backups(settings.backups())
         .databaseWait(settings.databaseWait())

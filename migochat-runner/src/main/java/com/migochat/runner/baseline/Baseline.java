@@ -2,6 +2,7 @@ package com.migochat.runner.baseline;
 
 import com.migochat.runner.failure.MigrationError;
 import com.migochat.runner.failure.MigrationException;
+import com.migochat.runner.liquibase.ChangeSetFilters;
 import com.migochat.runner.liquibase.LiquibaseSession;
 import com.migochat.runner.schema.SchemaComparison;
 import com.migochat.runner.schema.SchemaDifferences;
@@ -11,7 +12,6 @@ import com.migochat.runner.upgrade.Upgrade;
 import com.migochat.runner.upgrade.UpgradeTarget;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.command.core.ChangelogSyncCommandStep;
 
@@ -58,7 +58,7 @@ public final class Baseline {
     }
     session.command(
         ChangelogSyncCommandStep.COMMAND_NAME,
-        Map.of("contextFilter", session.configuration().contexts()),
+        new ChangeSetFilters(session.configuration()).arguments(),
         null);
     markAsNotRun();
     return new BaselineResult(status.pending(), Duration.ofNanos(System.nanoTime() - started));

@@ -2,6 +2,7 @@ package com.migochat.runner.config;
 
 import com.migochat.runner.changeset.MigrationProgress;
 import com.migochat.runner.database.DatabaseLogin;
+import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -14,8 +15,12 @@ import javax.sql.DataSource;
  *     their own) and scratch databases
  * @param changeLog class-path location of the master changelog ({@code
  *     migochat.migrations.changelog})
+ * @param changeLogFolder the folder on disk the master changelog is read from instead of the class
+ *     path, e.g. the source tree while a developer edits it; null reads the built-in copy
  * @param contexts Liquibase context filter; empty runs every changeset ({@code
  *     migochat.migrations.contexts})
+ * @param labels Liquibase label filter; empty runs every changeset ({@code
+ *     migochat.migrations.labels})
  * @param progress hears which changeset runs and whose lock a run waits for
  * @param backups when an upgrade backs up first, where to, and how many backups are kept
  * @param databaseWait how long to wait for a database that is not reachable yet ({@code
@@ -29,7 +34,9 @@ public record MigrationConfiguration(
     DataSource dataSource,
     DatabaseLogin login,
     String changeLog,
+    Path changeLogFolder,
     String contexts,
+    String labels,
     MigrationProgress progress,
     BackupSettings backups,
     Duration databaseWait,
@@ -55,6 +62,7 @@ public record MigrationConfiguration(
       dataSource = login.dataSource();
     }
     contexts = contexts == null ? "" : contexts;
+    labels = labels == null ? "" : labels;
     lockWaits = lockWaits == null ? LockWaitSettings.defaults() : lockWaits;
     if (hazardRows < 0) {
       throw new IllegalArgumentException(
@@ -75,7 +83,9 @@ public record MigrationConfiguration(
         other,
         login,
         changeLog,
+        changeLogFolder,
         contexts,
+        labels,
         MigrationProgress.SILENT,
         BackupSettings.none(),
         databaseWait,
@@ -94,7 +104,9 @@ public record MigrationConfiguration(
     private final DatabaseLogin login;
     private DataSource dataSource;
     private String changeLog = DEFAULT_CHANGELOG;
+    private Path changeLogFolder;
     private String contexts = "";
+    private String labels = "";
     private MigrationProgress progress = MigrationProgress.SILENT;
     private BackupSettings backups = BackupSettings.none();
     private Duration databaseWait = DEFAULT_DATABASE_WAIT;
@@ -116,8 +128,19 @@ public record MigrationConfiguration(
       return this;
     }
 
+    /** Reads the changelog from {@code folder} on disk; null reads the built-in copy. */
+    public Builder changeLogFolder(Path folder) {
+      this.changeLogFolder = folder;
+      return this;
+    }
+
     public Builder contexts(String contexts) {
       this.contexts = contexts;
+      return this;
+    }
+
+    public Builder labels(String labels) {
+      this.labels = labels;
       return this;
     }
 
@@ -151,7 +174,9 @@ public record MigrationConfiguration(
           dataSource,
           login,
           changeLog,
+          changeLogFolder,
           contexts,
+          labels,
           progress,
           backups,
           databaseWait,

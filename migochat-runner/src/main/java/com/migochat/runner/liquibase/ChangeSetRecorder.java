@@ -7,13 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.ChangeSet.ExecType;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
-import liquibase.command.core.StatusCommandStep;
 import liquibase.database.Database;
 
 /**
@@ -24,7 +21,7 @@ import liquibase.database.Database;
 public final class ChangeSetRecorder extends AbstractChangeExecListener {
 
   private final MigrationProgress progress;
-  private final String contexts;
+  private final ChangeSetFilters filters;
   private final List<ChangeSetRef> applied = new ArrayList<>();
   private final List<ChangeSetTiming> timings = new ArrayList<>();
   private final List<ChangeSetRef> rolledBack = new ArrayList<>();
@@ -35,9 +32,9 @@ public final class ChangeSetRecorder extends AbstractChangeExecListener {
   private int pending = -1;
   private long startedAt;
 
-  ChangeSetRecorder(MigrationProgress progress, String contexts) {
+  ChangeSetRecorder(MigrationProgress progress, ChangeSetFilters filters) {
     this.progress = progress;
-    this.contexts = contexts;
+    this.filters = filters;
   }
 
   @Override
@@ -62,9 +59,7 @@ public final class ChangeSetRecorder extends AbstractChangeExecListener {
   /** How many changesets this run has to apply; read from Liquibase's cached history. */
   private int countPending(DatabaseChangeLog changeLog, Database database) {
     try {
-      return new StatusCommandStep()
-          .listUnrunChangeSets(new Contexts(contexts), new LabelExpression(), changeLog, database)
-          .size();
+      return filters.unrun(changeLog, database).size();
     } catch (Exception e) {
       // Progress is a courtesy: without the total it still counts the changesets that ran.
       return 0;

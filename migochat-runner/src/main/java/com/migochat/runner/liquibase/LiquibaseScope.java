@@ -8,8 +8,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
- * The Liquibase scope every Migochat run works in: the application's class loader and resources,
- * log output through java.util.logging, no usage data sent, no per-file XML schema check, the lock
+ * The Liquibase scope every Migochat run works in: the application's class loader, the changelog's
+ * resources (the application's, or a folder on disk, see {@link ChangeLogFolderResources}), log
+ * output through java.util.logging, no usage data sent, no per-file XML schema check, the lock
  * polled every 2 s, changeset failures that break nothing logged quietly, the run's progress
  * listener, and how long its changesets may wait for locks.
  */
@@ -18,13 +19,16 @@ final class LiquibaseScope {
   private LiquibaseScope() {}
 
   static <T> T run(
-      MigrationProgress progress, LockWaitSettings lockWaits, Scope.ScopedRunnerWithReturn<T> work)
+      ClassLoader resources,
+      MigrationProgress progress,
+      LockWaitSettings lockWaits,
+      Scope.ScopedRunnerWithReturn<T> work)
       throws Exception {
     ClassLoader classLoader = LiquibaseScope.class.getClassLoader();
     Map<String, Object> scope =
         Map.of(
             Scope.Attr.resourceAccessor.name(),
-            new ClassLoaderResourceAccessor(classLoader),
+            new ClassLoaderResourceAccessor(resources),
             Scope.Attr.classLoader.name(),
             classLoader,
             Scope.Attr.ui.name(),

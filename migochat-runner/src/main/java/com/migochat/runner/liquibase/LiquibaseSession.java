@@ -12,13 +12,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
-import liquibase.command.core.StatusCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.PostgresDatabase;
@@ -34,9 +31,13 @@ import liquibase.resource.ResourceAccessor;
 public final class LiquibaseSession {
 
   private final MigrationConfiguration configuration;
+  private final ChangeSetFilters filters;
+  private final ClassLoader resources;
 
   public LiquibaseSession(MigrationConfiguration configuration) {
     this.configuration = configuration;
+    this.filters = new ChangeSetFilters(configuration);
+    this.resources = ChangeLogFolderResources.of(configuration);
   }
 
   public MigrationConfiguration configuration() {
@@ -133,28 +134,27 @@ public final class LiquibaseSession {
 
   /** A recorder for {@link #command}, telling the configured progress listener. */
   public ChangeSetRecorder recorder() {
-    return new ChangeSetRecorder(configuration.progress(), configuration.contexts());
+    return new ChangeSetRecorder(configuration.progress(), filters);
   }
 
-  /** The changesets the context filter selects that have not run, in changelog order. */
+  /** The changesets the filters select that have not run, in changelog order. */
   public List<ChangeSet> unrun(DatabaseChangeLog changeLog, Database database) throws Exception {
-    return new StatusCommandStep()
-        .listUnrunChangeSets(
-            new Contexts(configuration.contexts()), new LabelExpression(), changeLog, database);
+    return filters.unrun(changeLog, database);
   }
 
   /** Parses the configured changelog for {@code database}, inside {@link #liquibase}. */
   public DatabaseChangeLog parseChangeLog(Database database) throws Exception {
-    ResourceAccessor resources = Scope.getCurrentScope().getResourceAccessor();
+    ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
     String changeLog = configuration.changeLog();
     return ChangeLogParserFactory.getInstance()
-        .getParser(changeLog, resources)
-        .parse(changeLog, new ChangeLogParameters(database), resources);
+        .getParser(changeLog, accessor)
+        .parse(changeLog, filters.parameters(database), accessor);
   }
 
   /** Parses {@code changeLog} without a database, e.g. to learn which tables it creates. */
   public static DatabaseChangeLog parseWithoutDatabase(String changeLog) throws Exception {
     return LiquibaseScope.run(
+        LiquibaseSession.class.getClassLoader(),
         MigrationProgress.SILENT,
         LockWaitSettings.defaults(),
         () -> {
@@ -192,6 +192,6 @@ public final class LiquibaseSession {
   }
 
   private <T> T inScope(Scope.ScopedRunnerWithReturn<T> work) throws Exception {
-    return LiquibaseScope.run(configuration.progress(), configuration.lockWaits(), work);
+    return LiquibaseScope.run(resources, configuration.progress(), configuration.lockWaits(), work);
   }
 }

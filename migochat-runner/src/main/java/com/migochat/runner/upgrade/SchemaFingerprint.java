@@ -20,10 +20,11 @@ import liquibase.util.LiquibaseUtil;
 /**
  * Proves without Liquibase that a database is already migrated to this changelog: digests of the
  * changelog's files (see {@link ChangeLogDigest}), of the history table and of the Liquibase
- * version and contexts, stored by the last upgrade to head while it still held the migration lock.
- * When they all match and the lock is free, nothing can be pending. Any difference, such as an
- * edited or new changeset, a history row changed or deleted by hand or by another tool, another
- * Liquibase version or other contexts, sends the upgrade through Liquibase as before.
+ * version and filters (contexts, labels), stored by the last upgrade to head while it still held
+ * the migration lock. When they all match and the lock is free, nothing can be pending. Any
+ * difference, such as an edited or new changeset, a history row changed or deleted by hand or by
+ * another tool, another Liquibase version or other contexts, sends the upgrade through Liquibase as
+ * before.
  *
  * <p>Changelogs that {@link ChangeLogDigest} cannot vouch for get no fingerprint and always take
  * the full path.

@@ -6,6 +6,8 @@ import com.migochat.runner.changeset.SqlPreview;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.hazard.HazardComments;
 import com.migochat.runner.hazard.HazardReport;
+import com.migochat.runner.liquibase.ChangeLogFolderResources;
+import com.migochat.runner.liquibase.ChangeSetFilters;
 import com.migochat.runner.liquibase.ChangeSetRecorder;
 import com.migochat.runner.liquibase.LiquibaseSession;
 import com.migochat.runner.lockwait.LockWaitRetry;
@@ -40,7 +42,6 @@ import liquibase.command.core.helpers.ShowSummaryArgument;
 public final class Upgrade {
 
   private static final Logger LOG = Logger.getLogger(Upgrade.class.getName());
-  private static final String CONTEXTS = "contextFilter";
   private static final String COUNT = "count";
 
   private final LiquibaseSession session;
@@ -63,10 +64,9 @@ public final class Upgrade {
     if (steps == 0) {
       return new SqlPreview(List.of(), "");
     }
-    session.command(
-        UpdateCountSqlCommandStep.COMMAND_NAME,
-        Map.of(COUNT, steps, CONTEXTS, configuration.contexts()),
-        sql);
+    Map<String, Object> arguments = new HashMap<>(filters().arguments());
+    arguments.put(COUNT, steps);
+    session.command(UpdateCountSqlCommandStep.COMMAND_NAME, arguments, sql);
     HazardReport hazards =
         session.liquibase((connection, database) -> hazards().of(database, steps));
     return new SqlPreview(
@@ -154,14 +154,28 @@ public final class Upgrade {
 
   private Map<String, Object> updateArguments(Map<String, Object> more) {
     Map<String, Object> arguments = new HashMap<>(more);
-    arguments.put(CONTEXTS, configuration.contexts());
+    arguments.putAll(filters().arguments());
     arguments.put(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT.getName(), UpdateSummaryOutputEnum.LOG);
     return arguments;
   }
 
+  private ChangeSetFilters filters() {
+    return new ChangeSetFilters(configuration);
+  }
+
   private SchemaFingerprint fingerprint() {
     return new SchemaFingerprint(
-        Upgrade.class.getClassLoader(), configuration.changeLog(), configuration.contexts());
+        ChangeLogFolderResources.of(configuration), configuration.changeLog(), filterKey());
+  }
+
+  /**
+   * The filters as the fingerprint stores them: the contexts alone when no label filter is set, as
+   * fingerprints stored before label filters existed read, so that they stay valid.
+   */
+  private String filterKey() {
+    return configuration.labels().isEmpty()
+        ? configuration.contexts()
+        : configuration.contexts() + " labels:" + configuration.labels();
   }
 
   private void recordFingerprint(Connection connection) {

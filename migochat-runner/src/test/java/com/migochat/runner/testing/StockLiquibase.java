@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import liquibase.command.CommandScope;
@@ -15,7 +17,7 @@ import liquibase.command.CommandScope;
  * Stock Liquibase 4.33's {@code update}, in a JVM of its own whose class path is the test's less
  * Migochat's runner: none of the services Migochat registers with Liquibase (its PostgreSQL
  * database, lock and history services) is there, so what it leaves is what stock Liquibase leaves.
- * {@code StockLiquibase <jdbc url> <user> <changelog on the class path>}.
+ * {@code StockLiquibase <jdbc url> <user> <changelog on the class path> [<contexts> <labels>]}.
  */
 public final class StockLiquibase {
 
@@ -25,12 +27,16 @@ public final class StockLiquibase {
     if (ClassLoader.getSystemResource("com/migochat/runner/MigrationRunner.class") != null) {
       throw new IllegalStateException("Migochat's runner is on stock Liquibase's class path");
     }
-    new CommandScope("update")
-        .addArgumentValue("url", args[0])
-        .addArgumentValue("username", args[1])
-        .addArgumentValue("password", "")
-        .addArgumentValue("changelogFile", args[2])
-        .execute();
+    CommandScope update =
+        new CommandScope("update")
+            .addArgumentValue("url", args[0])
+            .addArgumentValue("username", args[1])
+            .addArgumentValue("password", "")
+            .addArgumentValue("changelogFile", args[2]);
+    if (args.length > 3) {
+      update.addArgumentValue("contextFilter", args[3]).addArgumentValue("labelFilter", args[4]);
+    }
+    update.execute();
   }
 
   /**
@@ -39,22 +45,34 @@ public final class StockLiquibase {
    */
   public static void update(ThrowawayDatabase database, String changeLog, Path... classes)
       throws Exception {
+    run(database, List.of(changeLog), classes);
+  }
+
+  /** Runs stock Liquibase's {@code update --contexts <contexts> --label-filter <labels>}. */
+  public static void update(
+      ThrowawayDatabase database, String changeLog, String contexts, String labels)
+      throws Exception {
+    run(database, List.of(changeLog, contexts, labels));
+  }
+
+  private static void run(ThrowawayDatabase database, List<String> arguments, Path... classes)
+      throws Exception {
     String classPath = classPathWithoutMigochat();
     for (Path folder : classes) {
       classPath += File.pathSeparator + folder;
     }
-    Process update =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Dliquibase.analytics.enabled=false",
                 "-cp",
                 classPath,
                 StockLiquibase.class.getName(),
                 database.url(),
-                database.user(),
-                changeLog)
-            .redirectErrorStream(true)
-            .start();
+                database.user()));
+    command.addAll(arguments);
+    Process update = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(update.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!update.waitFor(2, TimeUnit.MINUTES) || update.exitValue() != 0) {
       update.destroyForcibly();
