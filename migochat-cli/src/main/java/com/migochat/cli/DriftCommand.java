@@ -26,6 +26,8 @@ class DriftCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
 
+  @Mixin ChangeLogOptions changeLogSource;
+
   @Option(
       names = "--changes",
       description = "Also print the Liquibase changes that would undo the drift.")
