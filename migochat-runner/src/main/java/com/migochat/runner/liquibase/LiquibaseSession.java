@@ -191,7 +191,8 @@ public final class LiquibaseSession {
     }
   }
 
-  private <T> T inScope(Scope.ScopedRunnerWithReturn<T> work) throws Exception {
+  /** Runs {@code work} inside Migochat's Liquibase scope, reading this session's changelog. */
+  <T> T inScope(Scope.ScopedRunnerWithReturn<T> work) throws Exception {
     return LiquibaseScope.run(resources, configuration.progress(), configuration.lockWaits(), work);
   }
 }

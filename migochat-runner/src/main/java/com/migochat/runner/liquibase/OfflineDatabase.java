@@ -37,9 +37,7 @@ public final class OfflineDatabase {
   public static <T> T run(
       LiquibaseSession session, String shortName, Path history, OfflineWork<T> work) {
     try {
-      return LiquibaseScope.run(
-          session.configuration().progress(),
-          session.configuration().lockWaits(),
+      return session.inScope(
           () -> {
             Database database = open(shortName, history);
             ChangeLogHistoryServiceFactory services =
