@@ -99,7 +99,7 @@ public class DatabaseOptions {
     return configure(backups).load();
   }
 
-  private MigrationConfiguration.Builder configure(BackupSettings backups) {
+  MigrationConfiguration.Builder configure(BackupSettings backups) {
     return MigrationConfiguration.configure(login())
         .changeLog(changeLog)
         .hazardRows(hazardRows)

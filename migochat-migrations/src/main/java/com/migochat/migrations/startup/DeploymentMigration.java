@@ -64,6 +64,7 @@ public final class DeploymentMigration {
         .changeLog(settings.changeLog())
         .contexts(settings.contexts())
         .hazardRows(settings.hazardRows())
+        .allowOutOfOrder(settings.allowOutOfOrder())
         .backups(settings.backups())
         .databaseWait(settings.databaseWait())
         .lockWaits(settings.lockWaits())
