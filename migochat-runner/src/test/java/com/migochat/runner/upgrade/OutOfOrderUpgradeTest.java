@@ -12,6 +12,7 @@ import com.migochat.runner.testing.GeneratedChangeLogs;
 import com.migochat.runner.testing.SchemaAndHistory;
 import com.migochat.runner.testing.StockLiquibase;
 import com.migochat.runner.testing.ThrowawayDatabase;
+import com.migochat.runner.validation.ValidationFinding;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class OutOfOrderUpgradeTest {
   private static final String NEXT =
       changeSet(
           "20250401_0000_create_invoices",
-          "<createTable tableName='invoices'>" + "<column name='id' type='BIGINT'/></createTable>");
+          "<createTable tableName='invoices'><column name='id' type='BIGINT'/></createTable>");
 
   @Test
   void byDefaultTheMergedChangeSetIsRefusedNamingItAndTheAppliedOneItSortsBefore()
@@ -64,6 +65,13 @@ class OutOfOrderUpgradeTest {
               && message.contains("move its include after 20250301_0000_create_orders"),
           message);
       assertEquals(before, history(database));
+      ValidationFinding onTheConsole =
+          database.runner(changeLog).overview().drift().stream()
+              .filter(finding -> finding.kind() == ValidationFinding.Kind.OUT_OF_ORDER)
+              .findFirst()
+              .orElseThrow();
+      assertEquals("20250201_0000_branch_b", onTheConsole.changeSet().id());
+      assertTrue(onTheConsole.fix().startsWith("upgrade refuses it"), onTheConsole.fix());
     }
   }
 
