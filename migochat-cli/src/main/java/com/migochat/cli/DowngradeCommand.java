@@ -36,10 +36,9 @@ class DowngradeCommand implements Callable<Integer> {
 
   @Option(
       names = "--allow-data-loss",
-      description = {
-        "Roll back even where a rollback drops a column or table that holds data; prints what",
-        "was lost (table, column, count)."
-      })
+      description =
+          "Roll back even where a rollback drops a column or table that holds data; prints what"
+              + " was lost (table, column, count).")
   boolean allowDataLoss;
 
   @Mixin LockWaitOptions lockWaits;

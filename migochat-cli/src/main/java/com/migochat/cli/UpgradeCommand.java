@@ -46,11 +46,10 @@ class UpgradeCommand implements Callable<Integer> {
   @Option(
       names = "--allow-out-of-order",
       defaultValue = "${env:MIGOCHAT_MIGRATIONS_ALLOW_OUT_OF_ORDER:-false}",
-      description = {
-        "Apply pending changesets that sort before applied ones (two branches met), if they",
-        "touch no table the changesets applied after them touched (env",
-        "MIGOCHAT_MIGRATIONS_ALLOW_OUT_OF_ORDER; default: ${DEFAULT-VALUE})."
-      })
+      description =
+          "Apply pending changesets that sort before applied ones (two branches met), if they"
+              + " touch no table the changesets applied after them touched (env"
+              + " MIGOCHAT_MIGRATIONS_ALLOW_OUT_OF_ORDER; default: ${DEFAULT-VALUE}).")
   boolean allowOutOfOrder;
 
   @Mixin BackupOptions backups;

@@ -109,12 +109,15 @@ record OutOfOrderGuard(LiquibaseSession session, boolean allowed) {
                 + listed);
   }
 
-  static List<Late> find(
+  private static List<Late> find(
       List<ChangeSet> changeLog, List<ChangeSet> toApply, List<ChangeSetRun> history) {
     Set<ChangeSetRef> applied =
         history.stream().map(ChangeSetRun::changeSet).collect(Collectors.toSet());
     List<Late> late = new ArrayList<>();
     for (ChangeSet changeSet : toApply) {
+      if (applied.contains(ChangeSetRef.of(changeSet))) {
+        continue; // runAlways or runOnChange: it runs again where it stands, as it did before
+      }
       int index = changeLog.indexOf(changeSet);
       List<ChangeSet> after =
           changeLog.subList(index + 1, changeLog.size()).stream()

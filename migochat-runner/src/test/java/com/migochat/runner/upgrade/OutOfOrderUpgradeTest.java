@@ -126,6 +126,32 @@ class OutOfOrderUpgradeTest {
     }
   }
 
+  @Test
+  void anEditedRunOnChangeChangeSetRunsAgainWhereItStandsWithoutBeingAllowed() throws Exception {
+    String view =
+        "<changeSet id='20250102_0000_people_view' author='test' runOnChange='true'>"
+            + "<createView viewName='people_names' replaceIfExists='true'>%s</createView>"
+            + "</changeSet>\n";
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
+        GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
+      String changeLog =
+          files.write(
+              "changelog.xml",
+              GeneratedChangeLogs.xmlWithSchema(
+                  BEFORE + view.formatted("SELECT name FROM people") + BRANCH_A));
+      database.runner(changeLog).upgrade();
+      files.write(
+          "changelog.xml",
+          GeneratedChangeLogs.xmlWithSchema(
+              BEFORE + view.formatted("SELECT name, id FROM people") + BRANCH_A));
+
+      List<String> applied =
+          database.runner(changeLog).upgrade().applied().stream().map(ChangeSetRef::id).toList();
+
+      assertEquals(List.of("20250102_0000_people_view"), applied);
+    }
+  }
+
   /** Branch A's changelog, applied: people, then orders. */
   private static String branchAApplied(ThrowawayDatabase database, GeneratedChangeLogs files) {
     String changeLog =
