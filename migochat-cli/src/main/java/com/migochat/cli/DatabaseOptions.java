@@ -108,7 +108,7 @@ public class DatabaseOptions {
     return configure(backups).load();
   }
 
-  private MigrationConfiguration.Builder configure(BackupSettings backups) {
+  MigrationConfiguration.Builder configure(BackupSettings backups) {
     MigrationConfiguration.Builder builder =
         MigrationConfiguration.configure(login())
             .changeLog(changeLog)

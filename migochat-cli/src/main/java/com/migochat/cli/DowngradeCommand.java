@@ -2,8 +2,10 @@ package com.migochat.cli;
 
 import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.config.BackupSettings;
+import com.migochat.runner.downgrade.DataLoss;
 import com.migochat.runner.downgrade.DowngradeResult;
 import com.migochat.runner.downgrade.DowngradeTarget;
+import com.migochat.runner.downgrade.LostData;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +36,13 @@ class DowngradeCommand implements Callable<Integer> {
   @Option(names = "--sql", description = "Print the SQL it would run; change nothing.")
   boolean sql;
 
+  @Option(
+      names = "--allow-data-loss",
+      description =
+          "Roll back even where a rollback drops a column or table that holds data; prints what"
+              + " was lost (table, column, count).")
+  boolean allowDataLoss;
+
   @Mixin LockWaitOptions lockWaits;
 
   @Mixin OfflineOptions offline;
@@ -51,7 +60,9 @@ class DowngradeCommand implements Callable<Integer> {
       return 0;
     }
     DowngradeResult result =
-        database.runner(BackupSettings.none(), lockWaits.settings()).downgrade(to);
+        database
+            .runner(BackupSettings.none(), lockWaits.settings())
+            .downgrade(to, allowDataLoss ? DataLoss.ALLOW : DataLoss.REFUSE);
     Printer.print(
         spec.commandLine().getOut(),
         database,
@@ -66,6 +77,12 @@ class DowngradeCommand implements Callable<Integer> {
               result.rolledBack().size(), result.took().toMillis());
           for (ChangeSetRef changeSet : result.rolledBack()) {
             out.printf("  %s%n", changeSet.id());
+          }
+          if (!result.lost().isEmpty()) {
+            out.printf("Lost, as --allow-data-loss allowed:%n");
+            for (LostData lost : result.lost()) {
+              out.printf("  %s%n", lost.describe());
+            }
           }
         });
     return 0;

@@ -1,5 +1,6 @@
 package com.migochat.cli;
 
+import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.backup.BackupResult;
 import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.config.BackupPolicy;
@@ -44,6 +45,15 @@ class UpgradeCommand implements Callable<Integer> {
       })
   String backup;
 
+  @Option(
+      names = "--allow-out-of-order",
+      defaultValue = "${env:MIGOCHAT_MIGRATIONS_ALLOW_OUT_OF_ORDER:-false}",
+      description =
+          "Apply pending changesets that sort before applied ones (two branches met), if they"
+              + " touch no table the changesets applied after them touched (env"
+              + " MIGOCHAT_MIGRATIONS_ALLOW_OUT_OF_ORDER; default: ${DEFAULT-VALUE}).")
+  boolean allowOutOfOrder;
+
   @Mixin BackupOptions backups;
 
   @Mixin LockWaitOptions lockWaits;
@@ -63,8 +73,12 @@ class UpgradeCommand implements Callable<Integer> {
       return 0;
     }
     UpgradeResult result =
-        database
-            .runner(backups.settings(BackupPolicy.parse(backup)), lockWaits.settings())
+        new MigrationRunner(
+                database
+                    .configure(backups.settings(BackupPolicy.parse(backup)))
+                    .lockWaits(lockWaits.settings())
+                    .allowOutOfOrder(allowOutOfOrder)
+                    .load())
             .upgrade(to);
     BackupResult backupTaken = result.backup();
     Printer.print(

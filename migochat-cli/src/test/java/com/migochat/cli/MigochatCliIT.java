@@ -333,12 +333,24 @@ class MigochatCliIT {
       JsonNode before = json(migochat(database, "health", "--json"));
       JsonNode backup = json(migochat(database, "backup", "--dir", "target/cli-backups", "--json"));
 
-      assertEquals(0, migochat(database, "downgrade", "base").exitCode());
+      Run refused = migochat(database, "downgrade", "base");
+      Run downgrade = migochat(database, "downgrade", "base", "--allow-data-loss");
       Run emptied = migochat(database, "health");
       Run restore = migochat(database, "restore", backup.get("file").asText(), "--yes");
       JsonNode after = json(migochat(database, "health", "--json"));
 
       assertEquals(3, before.at("/rowCounts/users").asInt());
+      assertEquals(1, refused.exitCode(), refused.out());
+      assertTrue(
+          refused.err().startsWith("error: DESTRUCTIVE_ROLLBACK: nothing was rolled back")
+              && refused.err().contains("users: 3 rows (changeset 20250115_0900_initial_schema)")
+              && refused.err().contains("--allow-data-loss"),
+          refused.err());
+      assertEquals(0, downgrade.exitCode(), downgrade.err());
+      assertTrue(
+          downgrade.out().contains("Lost, as --allow-data-loss allowed:")
+              && downgrade.out().contains("users: 3 rows (changeset 20250115_0900_initial_schema)"),
+          downgrade.out());
       assertEquals(HealthCommand.UNHEALTHY, emptied.exitCode(), emptied.out());
       assertTrue(emptied.out().contains(CHANGESETS + " changesets pending"), emptied.out());
       assertEquals(0, restore.exitCode(), restore.err());
@@ -531,6 +543,38 @@ class MigochatCliIT {
           upgrade.err().startsWith("error: Migration of changeset index_users_email"),
           upgrade.err());
       assertTrue(upgrade.err().contains("allow-hazard:index-not-concurrent"), upgrade.err());
+    }
+  }
+
+  @Test
+  void aChangeSetOfAMergedBranchIsRefusedUntilAllowedAndThenRunsAsItTouchesNoLaterTable()
+      throws Exception {
+    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
+      String[] branchA = {"--changelog", "db/cli-test/branch-a-changelog.xml", "--backup", "never"};
+      String[] merged = {"--changelog", "db/cli-test/merged-changelog.xml", "--backup", "never"};
+      assertEquals(0, migochatWithTestChangeLogs(database, concat("upgrade", branchA)).exitCode());
+
+      Run refused = migochatWithTestChangeLogs(database, concat("upgrade", merged));
+      Run allowed =
+          migochatWithTestChangeLogs(
+              database, concat("upgrade", concat("--allow-out-of-order", merged)));
+
+      assertEquals(1, refused.exitCode(), refused.out());
+      assertTrue(
+          refused.err().startsWith("error: OUT_OF_ORDER: nothing was migrated")
+              && refused
+                  .err()
+                  .contains(
+                      "29990101_0900_branch_b_reminders::test sorts before the"
+                          + " applied 29990102_0900_branch_a_notes")
+              && refused.err().contains("--allow-out-of-order")
+              && refused.err().contains("move its include after 29990102_0900_branch_a_notes"),
+          refused.err());
+      assertEquals(0, allowed.exitCode(), allowed.err());
+      assertTrue(
+          allowed.out().startsWith("Applied 1 changesets")
+              && allowed.out().contains("29990101_0900_branch_b_reminders"),
+          allowed.out());
     }
   }
 

@@ -5,6 +5,7 @@ import com.migochat.runner.baseline.BaselineResult;
 import com.migochat.runner.changeset.ChangeSetDetails;
 import com.migochat.runner.changeset.SqlPreview;
 import com.migochat.runner.config.MigrationConfiguration;
+import com.migochat.runner.downgrade.DataLoss;
 import com.migochat.runner.downgrade.Downgrade;
 import com.migochat.runner.downgrade.DowngradeResult;
 import com.migochat.runner.downgrade.DowngradeTarget;
@@ -75,9 +76,17 @@ public final class MigrationRunner {
     return new Upgrade(session).sql(target);
   }
 
-  /** Rolls back every changeset applied after {@code target}, newest first. */
+  /**
+   * Rolls back every changeset applied after {@code target}, newest first; refuses a rollback that
+   * would drop a column or table holding data, unless its changeset says nothing is lost.
+   */
   public DowngradeResult downgrade(DowngradeTarget target) {
-    return new Downgrade(session).run(target);
+    return downgrade(target, DataLoss.REFUSE);
+  }
+
+  /** {@link #downgrade(DowngradeTarget)}, dropping data only when {@code dataLoss} allows it. */
+  public DowngradeResult downgrade(DowngradeTarget target, DataLoss dataLoss) {
+    return new Downgrade(session).run(target, dataLoss);
   }
 
   /** The SQL that {@link #downgrade(DowngradeTarget)} would run; changes nothing. */

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param labels {@code migochat.migrations.labels}
  * @param lockWaits {@code migochat.migrations.lock-timeout}, {@code .lock-wait-budget}
  * @param hazardRows {@code migochat.migrations.hazard-rows}
+ * @param allowOutOfOrder {@code migochat.migrations.allow-out-of-order}
  * @param backups {@code migochat.backup.before-upgrade}, {@code .dir}, {@code .keep}, {@code
  *     migochat.pg.bin}
  * @param console the console's accounts and login throttling
@@ -33,6 +34,7 @@ public record MigochatSettings(
     String labels,
     LockWaitSettings lockWaits,
     long hazardRows,
+    boolean allowOutOfOrder,
     BackupSettings backups,
     ConsoleSettings console,
     WebhookSettings webhook) {
@@ -48,6 +50,7 @@ public record MigochatSettings(
         read.text(SettingKeys.LABELS, ""),
         read.lockWaits(),
         read.number(SettingKeys.HAZARD_ROWS, MigrationConfiguration.DEFAULT_HAZARD_ROWS),
+        read.flag(SettingKeys.ALLOW_OUT_OF_ORDER, false),
         read.backups(),
         ConsoleSettings.from(read),
         WebhookSettings.from(read));
@@ -71,6 +74,7 @@ public record MigochatSettings(
         + ", lock hazards block above "
         + hazardRows
         + " rows"
+        + (allowOutOfOrder ? ", out-of-order changesets allowed" : "")
         + ", backups before upgrade "
         + backups.policy().name().toLowerCase(java.util.Locale.ROOT)
         + " into "

@@ -52,6 +52,18 @@ final class SettingReader {
   }
 
   /** A duration such as {@code 2s}, {@code 500ms} or {@code 5m}; see {@link LockWaitSettings}. */
+  boolean flag(String key, boolean fallback) {
+    Optional<String> value = optional(key).map(String::strip);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    if (!value.get().equalsIgnoreCase("true") && !value.get().equalsIgnoreCase("false")) {
+      throw new IllegalStateException(
+          key + " is '" + value.get() + "': set it to true or false, or unset it for " + fallback);
+    }
+    return Boolean.parseBoolean(value.get());
+  }
+
   Duration duration(String key, Duration fallback) {
     Optional<String> value = optional(key);
     try {

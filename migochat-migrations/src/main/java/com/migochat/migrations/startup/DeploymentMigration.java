@@ -65,6 +65,7 @@ public final class DeploymentMigration {
         .contexts(settings.contexts())
         .labels(settings.labels())
         .hazardRows(settings.hazardRows())
+        .allowOutOfOrder(settings.allowOutOfOrder())
         .backups(settings.backups())
         .databaseWait(settings.databaseWait())
         .lockWaits(settings.lockWaits())

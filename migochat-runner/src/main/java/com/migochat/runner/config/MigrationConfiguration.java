@@ -29,6 +29,9 @@ import javax.sql.DataSource;
  *     tries again ({@code migochat.migrations.lock-timeout}, {@code .lock-wait-budget})
  * @param hazardRows the row estimate above which a lock hazard stops an upgrade ({@code
  *     migochat.migrations.hazard-rows})
+ * @param allowOutOfOrder whether an upgrade applies pending changesets that sort before applied
+ *     ones, when they touch no table a later applied changeset touched ({@code
+ *     migochat.migrations.allow-out-of-order})
  */
 public record MigrationConfiguration(
     DataSource dataSource,
@@ -41,7 +44,8 @@ public record MigrationConfiguration(
     BackupSettings backups,
     Duration databaseWait,
     LockWaitSettings lockWaits,
-    long hazardRows) {
+    long hazardRows,
+    boolean allowOutOfOrder) {
 
   /** The changelog that ships with Migochat. */
   public static final String DEFAULT_CHANGELOG = "db/changelog/migochat-changelog.xml";
@@ -90,7 +94,8 @@ public record MigrationConfiguration(
         BackupSettings.none(),
         databaseWait,
         lockWaits,
-        hazardRows);
+        hazardRows,
+        allowOutOfOrder);
   }
 
   /** Starts from the defaults: the shipped changelog on the login's database, no backups. */
@@ -112,6 +117,7 @@ public record MigrationConfiguration(
     private Duration databaseWait = DEFAULT_DATABASE_WAIT;
     private LockWaitSettings lockWaits = LockWaitSettings.defaults();
     private long hazardRows = DEFAULT_HAZARD_ROWS;
+    private boolean allowOutOfOrder;
 
     private Builder(DatabaseLogin login) {
       this.login = login;
@@ -169,6 +175,11 @@ public record MigrationConfiguration(
       return this;
     }
 
+    public Builder allowOutOfOrder(boolean allowOutOfOrder) {
+      this.allowOutOfOrder = allowOutOfOrder;
+      return this;
+    }
+
     public MigrationConfiguration load() {
       return new MigrationConfiguration(
           dataSource,
@@ -181,7 +192,8 @@ public record MigrationConfiguration(
           backups,
           databaseWait,
           lockWaits,
-          hazardRows);
+          hazardRows,
+          allowOutOfOrder);
     }
   }
 }

@@ -17,8 +17,8 @@ import liquibase.command.core.RollbackCountSqlCommandStep;
 
 /**
  * {@code downgrade}: rolls back every changeset applied after the target, newest first, under the
- * migration lock; a changeset that gives up waiting for a table lock is tried again (see {@link
- * LockWaitRetry}).
+ * migration lock, once it is sure no rollback drops data unasked; a changeset that gives up waiting
+ * for a table lock is tried again (see {@link LockWaitRetry}).
  */
 public final class Downgrade {
 
@@ -30,7 +30,11 @@ public final class Downgrade {
     this.session = session;
   }
 
-  public DowngradeResult run(DowngradeTarget target) {
+  /**
+   * Rolls back to {@code target}; a rollback that would drop data is refused unless {@code
+   * dataLoss} allows it (see {@link RollbackDataLoss}).
+   */
+  public DowngradeResult run(DowngradeTarget target, DataLoss dataLoss) {
     long started = System.nanoTime();
     int steps = target.stepsFrom(new ReadStatus(session).status());
     if (steps == 0) {
@@ -39,22 +43,28 @@ public final class Downgrade {
     ChangeSetRecorder recorder = session.recorder();
     MigrationConfiguration configuration = session.configuration();
     LockWaitRetry retry = new LockWaitRetry(configuration.lockWaits(), configuration.dataSource());
-    // Tried again after a lock wait, it rolls back only what the earlier attempts did not.
-    session.underLock(
-        (connection, database, lock) ->
-            retry.run(
-                connection,
-                () ->
-                    lock.around(
-                        () ->
-                            session.command(
-                                database,
-                                RollbackCountCommandStep.COMMAND_NAME,
-                                Map.of(COUNT, steps - recorder.rolledBack().size()),
-                                null,
-                                recorder))));
+    List<LostData> lost =
+        session.underLock(
+            (connection, database, lock) -> {
+              List<LostData> losing =
+                  new RollbackDataLoss(session).check(connection, database, steps, dataLoss);
+              // Tried again after a lock wait, it rolls back only what the earlier attempts did
+              // not.
+              retry.run(
+                  connection,
+                  () ->
+                      lock.around(
+                          () ->
+                              session.command(
+                                  database,
+                                  RollbackCountCommandStep.COMMAND_NAME,
+                                  Map.of(COUNT, steps - recorder.rolledBack().size()),
+                                  null,
+                                  recorder)));
+              return losing;
+            });
     return new DowngradeResult(
-        recorder.rolledBack(), Duration.ofNanos(System.nanoTime() - started));
+        recorder.rolledBack(), Duration.ofNanos(System.nanoTime() - started), lost);
   }
 
   /** The SQL that {@link #run} would run for {@code target}; changes nothing. */

@@ -9,10 +9,17 @@ import java.util.List;
  *
  * @param rolledBack the changesets that were rolled back, newest first
  * @param took how long it took
+ * @param lost the data the rollbacks dropped, when that was allowed
  */
-public record DowngradeResult(List<ChangeSetRef> rolledBack, Duration took) {
+public record DowngradeResult(List<ChangeSetRef> rolledBack, Duration took, List<LostData> lost) {
 
   public DowngradeResult {
     rolledBack = List.copyOf(rolledBack);
+    lost = List.copyOf(lost);
+  }
+
+  /** A downgrade that dropped no data. */
+  public DowngradeResult(List<ChangeSetRef> rolledBack, Duration took) {
+    this(rolledBack, took, List.of());
   }
 }

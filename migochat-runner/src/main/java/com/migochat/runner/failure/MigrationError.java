@@ -40,6 +40,18 @@ public enum MigrationError {
    * nothing was migrated.
    */
   LOCK_HAZARD,
+  /**
+   * Pending changesets sort before changesets already applied (two branches met), and upgrade
+   * refused them: they are not allowed ({@code migochat.migrations.allow-out-of-order}), or they
+   * touch a table that a changeset applied after them touched too. Nothing was migrated.
+   */
+  OUT_OF_ORDER,
+  /**
+   * A downgrade would drop a column or table that holds data, and the changeset neither carries
+   * {@code destructive-rollback} with a comment saying why nothing is lost, nor was the loss
+   * allowed ({@code --allow-data-loss}). Nothing was rolled back.
+   */
+  DESTRUCTIVE_ROLLBACK,
   /** A changeset's SQL failed on the database. */
   CHANGESET_FAILED,
   /**

@@ -38,6 +38,7 @@ import liquibase.command.core.helpers.ShowSummaryArgument;
  * checked again (another instance may have migrated while this one waited), the status is read for
  * the backup, Liquibase updates, and the new fingerprint is stored before the lock is released. A
  * changeset that gives up waiting for a table lock is tried again (see {@link LockWaitRetry}).
+ * Before anything runs, out-of-order changesets ({@link OutOfOrderGuard}) and lock hazards stop it.
  */
 public final class Upgrade {
 
@@ -86,6 +87,7 @@ public final class Upgrade {
           if (current) {
             return UpgradeResult.nothingApplied(since(started), true);
           }
+          outOfOrder().check(connection, database, Integer.MAX_VALUE);
           hazards().refuseBlocking(connection, database, Integer.MAX_VALUE);
           new AcceptChecksums(session).acceptOutdatedBeforeUpgrade();
           BackupResult taken = backup().takeIfPending(this::status).orElse(null);
@@ -116,6 +118,7 @@ public final class Upgrade {
           if (steps == 0) {
             return UpgradeResult.nothingApplied(since(started), false);
           }
+          outOfOrder().check(connection, database, steps);
           hazards().refuseBlocking(connection, database, steps);
           BackupResult taken = backup().takeIfPending(() -> status).orElse(null);
           ChangeSetRecorder recorder = session.recorder();
@@ -138,6 +141,10 @@ public final class Upgrade {
 
   private LockWaitRetry retry() {
     return new LockWaitRetry(configuration.lockWaits(), configuration.dataSource());
+  }
+
+  private OutOfOrderGuard outOfOrder() {
+    return new OutOfOrderGuard(session, configuration.allowOutOfOrder());
   }
 
   private PendingHazards hazards() {

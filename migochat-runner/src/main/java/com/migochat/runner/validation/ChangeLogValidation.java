@@ -89,9 +89,12 @@ public final class ChangeLogValidation {
                 "pending, but ordered before the applied changeset "
                     + later.id()
                     + ": two branches met",
-                "if it depends on changes after it, move its include after "
+                "upgrade refuses it: move its include after "
                     + later.id()
-                    + "; otherwise upgrade applies it as it is, out of order"));
+                    + " and give it a later date-time name; or, if it depends on nothing after"
+                    + " it, allow it (migochat.migrations.allow-out-of-order, CLI"
+                    + " --allow-out-of-order), and it runs if it touches no table the later"
+                    + " changesets touched"));
       }
     }
 

@@ -21,10 +21,10 @@ import liquibase.database.Database;
  * Lints the changelog's rollbacks: changesets that cannot be rolled back, and rollbacks that drop
  * data the changeset derived from other data.
  */
-final class RollbackLint {
+public final class RollbackLint {
 
   /** The label that says a data-losing rollback was reviewed and is accepted. */
-  static final String DESTRUCTIVE_ROLLBACK = "destructive-rollback";
+  public static final String DESTRUCTIVE_ROLLBACK = "destructive-rollback";
 
   private RollbackLint() {}
 

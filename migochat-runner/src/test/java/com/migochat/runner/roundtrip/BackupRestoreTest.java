@@ -10,6 +10,7 @@ import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.backup.BackupResult;
 import com.migochat.runner.backup.DatabaseBackup;
 import com.migochat.runner.changeset.ChangeSetRun;
+import com.migochat.runner.downgrade.DataLoss;
 import com.migochat.runner.downgrade.DowngradeTarget;
 import com.migochat.runner.failure.MigrationError;
 import com.migochat.runner.failure.MigrationException;
@@ -52,7 +53,7 @@ class BackupRestoreTest {
       DatabaseBackup backups = backupsOf(database);
 
       BackupResult backup = backups.backup(folder);
-      runner.downgrade(new DowngradeTarget.Base());
+      runner.downgrade(new DowngradeTarget.Base(), DataLoss.ALLOW);
       assertNotEquals(backedUp, stateWithHistory(database));
       backups.restore(backup.file());
 
