@@ -24,7 +24,9 @@ import liquibase.database.Database;
  * met, Alembic's two heads), before anything runs. Allowed ({@code
  * migochat.migrations.allow-out-of-order}), they run where stock Liquibase runs them, but only when
  * they touch no table that a changeset applied after them touched: otherwise they would change a
- * table that already has what was meant to come after them.
+ * table that already has what was meant to come after them. A changeset with a context or labels is
+ * not judged: an earlier upgrade's filter may have left it out on purpose, as Liquibase users do
+ * with test data or per-environment changes.
  *
  * @param session the session the upgrade works through
  * @param allowed whether out-of-order changesets may run at all
@@ -118,6 +120,9 @@ record OutOfOrderGuard(LiquibaseSession session, boolean allowed) {
       if (applied.contains(ChangeSetRef.of(changeSet))) {
         continue; // runAlways or runOnChange: it runs again where it stands, as it did before
       }
+      if (filtered(changeSet)) {
+        continue; // an earlier run's context or label filter may have left it out on purpose
+      }
       int index = changeLog.indexOf(changeSet);
       List<ChangeSet> after =
           changeLog.subList(index + 1, changeLog.size()).stream()
@@ -128,6 +133,14 @@ record OutOfOrderGuard(LiquibaseSession session, boolean allowed) {
       }
     }
     return late;
+  }
+
+  /** Whether the changeset has a context or labels, its own or from an include. */
+  private static boolean filtered(ChangeSet changeSet) {
+    return (changeSet.getContextFilter() != null && !changeSet.getContextFilter().isEmpty())
+        || (changeSet.getLabels() != null && !changeSet.getLabels().isEmpty())
+        || changeSet.getInheritableContextFilter().stream().anyMatch(context -> !context.isEmpty())
+        || changeSet.getInheritableLabels().stream().anyMatch(labels -> !labels.isEmpty());
   }
 
   private static MigrationException refused(List<Late> late, String what, String allowHint) {
