@@ -29,12 +29,17 @@ final class CommandLine {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
+  /** The home of this JVM's Java, as {@code JAVA_HOME} for the servers' scripts. */
+  static String javaHome() {
+    return Path.of(java()).getParent().getParent().toString();
+  }
+
   /** Runs {@code command} with {@code more} environment and returns its output. */
   String run(Map<String, String> more, Duration limit, String... command) {
     ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
     Map<String, String> all = new HashMap<>(environment);
     all.putAll(more);
-    String javaHome = Path.of(java()).getParent().getParent().toString();
+    String javaHome = javaHome();
     all.putIfAbsent("JAVA_HOME", javaHome);
     all.putIfAbsent("AS_JAVA", javaHome);
     builder.environment().putAll(all);

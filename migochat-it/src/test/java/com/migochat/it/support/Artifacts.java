@@ -40,6 +40,17 @@ public final class Artifacts {
     return existing(Path.of(System.getProperty("migochat.it.liberty-home", "target/wlp")));
   }
 
+  /** The unpacked WildFly distribution. */
+  public static Path wildFlyHome() {
+    return existing(
+        Path.of(System.getProperty("migochat.it.wildfly-home", "target/wildfly-34.0.1.Final")));
+  }
+
+  /** EclipseLink, which the README adds to WildFly (Payara, GlassFish and Liberty bundle it). */
+  public static Path eclipseLinkJar() {
+    return existing(DIR.resolve("eclipselink.jar"));
+  }
+
   private static Path existing(Path path) {
     if (!Files.exists(path)) {
       throw new IllegalStateException(

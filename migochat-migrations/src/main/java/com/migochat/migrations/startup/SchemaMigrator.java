@@ -38,6 +38,7 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
     name = MigrateBeforeLogin.DATA_SOURCE,
     className = "com.migochat.runner.database.JdbcUrlDataSource",
+    description = "Migochat's database, at migochat.db.url",
     minPoolSize = 0,
     initialPoolSize = 0,
     maxPoolSize = 16)

@@ -33,6 +33,7 @@ public class JdbcUrlDataSource implements DataSource {
   private Driver driver;
   private PrintWriter logWriter;
   private int loginTimeoutSeconds;
+  private String description;
 
   public String getUrl() {
     return url;
@@ -61,6 +62,18 @@ public class JdbcUrlDataSource implements DataSource {
   public synchronized void setPassword(String password) {
     this.password = password;
     this.login = null;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  /**
+   * The standard JDBC data source property {@code description}, which says nothing to the driver.
+   * WildFly passes it as a connection property and refuses a data source class that it gives none.
+   */
+  public void setDescription(String description) {
+    this.description = description;
   }
 
   @Override
