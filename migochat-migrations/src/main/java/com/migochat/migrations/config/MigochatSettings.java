@@ -23,6 +23,7 @@ import java.time.Duration;
  *     migochat.pg.bin}
  * @param console the console's accounts and login throttling
  * @param webhook the Messenger webhook's settings
+ * @param instances {@code migochat.instances.heartbeat}, {@code .timeout}
  */
 public record MigochatSettings(
     DatabaseLogin database,
@@ -33,7 +34,8 @@ public record MigochatSettings(
     long hazardRows,
     BackupSettings backups,
     ConsoleSettings console,
-    WebhookSettings webhook) {
+    WebhookSettings webhook,
+    InstanceSettings instances) {
 
   /** Reads every setting from {@code source}; a setting that cannot be read says which it is. */
   public static MigochatSettings from(SettingSource source) {
@@ -47,7 +49,8 @@ public record MigochatSettings(
         read.number(SettingKeys.HAZARD_ROWS, MigrationConfiguration.DEFAULT_HAZARD_ROWS),
         read.backups(),
         ConsoleSettings.from(read),
-        WebhookSettings.from(read));
+        WebhookSettings.from(read),
+        InstanceSettings.from(read));
   }
 
   /** One line for the log: every setting, no secret. */
@@ -79,6 +82,8 @@ public record MigochatSettings(
         + ", "
         + console
         + ", "
-        + webhook;
+        + webhook
+        + ", "
+        + instances;
   }
 }
