@@ -26,6 +26,7 @@ public final class DeployedInstance {
   private static MappedSchema mapping = MappedSchema.NONE;
   private static InstanceRegistry registry;
   private static InstanceRecord instance;
+  private static Thread exitHook;
 
   private DeployedInstance() {}
 
@@ -64,6 +65,7 @@ public final class DeployedInstance {
       registry = new InstanceRegistry(dataSource);
       registry.register(registering);
       instance = registering;
+      deregisterAtExit(registering.id());
       LOG.info(
           "Registered as instance "
               + instance.id()
@@ -79,6 +81,27 @@ public final class DeployedInstance {
       LOG.log(Level.WARNING, unrecorded("registered", e), e);
       return next;
     }
+  }
+
+  /**
+   * Deregisters {@code id} when the JVM stops: Payara Micro stops on SIGTERM without undeploying,
+   * so {@link InstanceHeartbeat}'s {@code @PreDestroy} does not run then. It connects with the
+   * settings' own data source, since the server's pool may already be closed.
+   */
+  private static void deregisterAtExit(String id) {
+    InstanceRegistry direct =
+        new InstanceRegistry(DeployedSettings.current().database().dataSource());
+    exitHook =
+        new Thread(
+            () -> {
+              try {
+                direct.deregister(id);
+              } catch (RuntimeException e) {
+                // Nobody is left to tell: the row counts as gone after its timeout.
+              }
+            },
+            "migochat-deregister-instance");
+    Runtime.getRuntime().addShutdownHook(exitHook);
   }
 
   /** Records the outcome of this deployment's migration on its row. */
@@ -116,6 +139,14 @@ public final class DeployedInstance {
             e);
       }
       instance = null;
+    }
+    if (exitHook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(exitHook);
+      } catch (IllegalStateException e) {
+        // The JVM is stopping: the hook runs as well, and finds the row gone.
+      }
+      exitHook = null;
     }
   }
 

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,70 +21,91 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The registry on real databases: what an instance records, and when it counts as gone. */
+/**
+ * The registry on real databases: what an instance records, and when it counts as gone. One
+ * PostgreSQL database for the class, emptied before each case.
+ */
 class InstanceRegistryTest {
+
+  private static ThrowawayDatabase database;
+
+  @BeforeAll
+  static void createDatabase() {
+    database = ThrowawayDatabase.postgres();
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    database.close();
+  }
+
+  @BeforeEach
+  void noRegistryYet() throws Exception {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "DROP TABLE IF EXISTS migochat_instance, first, third, databasechangelog,"
+              + " databasechangeloglock, databasechangelog_fingerprint");
+    }
+  }
 
   private static final MappedSchema MAPPING =
       MappedSchema.of(Map.of("USERS", List.of("ID", "Email"), "messages", List.of("id")));
 
   @Test
   void aRegisteredInstanceIsLiveWithItsReleaseHostAndMapping() {
-    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      InstanceRegistry registry = new InstanceRegistry(database.dataSource());
-      InstanceRecord instance = instance("1.4.0", Duration.ofSeconds(60));
+    InstanceRegistry registry = new InstanceRegistry(database.dataSource());
+    InstanceRecord instance = instance("1.4.0", Duration.ofSeconds(60));
 
-      registry.register(instance);
+    registry.register(instance);
 
-      InstanceState state = registry.live().get(0);
-      assertEquals(instance, state.instance());
-      assertEquals("messages(id);users(email,id)", state.instance().mapping().toString());
-      assertTrue(state.instance().mapping().maps("public.users", "EMAIL"));
-      assertTrue(state.heartbeatAge().toSeconds() < 5, state.toString());
-      assertEquals("alive", state.liveness());
-    }
+    InstanceState state = registry.live().get(0);
+    assertEquals(instance, state.instance());
+    assertEquals("messages(id);users(email,id)", state.instance().mapping().toString());
+    assertTrue(state.instance().mapping().maps("public.users", "EMAIL"));
+    assertTrue(state.heartbeatAge().toSeconds() < 5, state.toString());
+    assertEquals("alive", state.liveness());
   }
 
   @Test
   void anInstanceWithoutHeartbeatPastItsTimeoutIsGoneUntilItsNextHeartbeat() throws Exception {
-    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      InstanceRegistry registry = new InstanceRegistry(database.dataSource());
-      InstanceRecord instance = instance("1.4.0", Duration.ofSeconds(1));
-      registry.register(instance);
+    InstanceRegistry registry = new InstanceRegistry(database.dataSource());
+    InstanceRecord instance = instance("1.4.0", Duration.ofSeconds(1));
+    registry.register(instance);
 
-      Thread.sleep(1_300);
-      InstanceState silent = registry.all().get(0);
-      registry.heartbeat(instance);
-      InstanceState beating = registry.all().get(0);
+    Thread.sleep(1_300);
+    InstanceState silent = registry.all().get(0);
+    registry.heartbeat(instance);
+    InstanceState beating = registry.all().get(0);
 
-      assertEquals("gone", silent.liveness(), silent.toString());
-      assertEquals(List.of(), registry.live().stream().filter(s -> !s.alive()).toList());
-      assertTrue(beating.alive(), beating.toString());
-      assertTrue(beating.heartbeat().isAfter(silent.heartbeat()));
-      assertEquals(silent.started(), beating.started());
-    }
+    assertEquals("gone", silent.liveness(), silent.toString());
+    assertEquals(List.of(), registry.live().stream().filter(s -> !s.alive()).toList());
+    assertTrue(beating.alive(), beating.toString());
+    assertTrue(beating.heartbeat().isAfter(silent.heartbeat()));
+    assertEquals(silent.started(), beating.started());
   }
 
   @Test
   void aDeregisteredInstanceIsNoLongerListedAndAHeartbeatRegistersAMissingRowAgain() {
-    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      InstanceRegistry registry = new InstanceRegistry(database.dataSource());
-      InstanceRecord stopping = instance("1.4.0", Duration.ofSeconds(60));
-      InstanceRecord staying = instance("1.5.0", Duration.ofSeconds(60));
-      registry.register(stopping);
-      registry.register(staying);
+    InstanceRegistry registry = new InstanceRegistry(database.dataSource());
+    InstanceRecord stopping = instance("1.4.0", Duration.ofSeconds(60));
+    InstanceRecord staying = instance("1.5.0", Duration.ofSeconds(60));
+    registry.register(stopping);
+    registry.register(staying);
 
-      registry.deregister(stopping.id());
-      List<InstanceState> left = registry.all();
-      registry.deregister(staying.id());
-      registry.heartbeat(staying);
+    registry.deregister(stopping.id());
+    List<InstanceState> left = registry.all();
+    registry.deregister(staying.id());
+    registry.heartbeat(staying);
 
-      assertEquals(List.of(staying), left.stream().map(InstanceState::instance).toList());
-      assertEquals(
-          List.of(staying), registry.live().stream().map(InstanceState::instance).toList());
-    }
+    assertEquals(List.of(staying), left.stream().map(InstanceState::instance).toList());
+    assertEquals(List.of(staying), registry.live().stream().map(InstanceState::instance).toList());
   }
 
   @Test
@@ -91,8 +113,8 @@ class InstanceRegistryTest {
   void instancesCreatingTheTableTogetherAllRegister() throws Exception {
     int instances = 2;
     ExecutorService threads = Executors.newFixedThreadPool(instances);
-    try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
-      InstanceRegistry registry = new InstanceRegistry(database.dataSource());
+    InstanceRegistry registry = new InstanceRegistry(database.dataSource());
+    try {
       for (int round = 1; round <= 20; round++) {
         try (Connection connection = database.connect();
             Statement statement = connection.createStatement()) {
@@ -110,14 +132,13 @@ class InstanceRegistryTest {
                     return record;
                   }));
         }
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Future<InstanceRecord> instance : registered) {
           ids.add(instance.get(1, TimeUnit.MINUTES).id());
         }
         assertEquals(
             ids,
-            new java.util.HashSet<>(
-                registry.live().stream().map(state -> state.instance().id()).toList()),
+            new HashSet<>(registry.live().stream().map(state -> state.instance().id()).toList()),
             "round " + round);
       }
     } finally {
@@ -127,8 +148,8 @@ class InstanceRegistryTest {
 
   @Test
   void onH2TheRegistryWorksAlike() throws Exception {
-    try (ThrowawayDatabase database = ThrowawayDatabase.h2()) {
-      InstanceRegistry registry = new InstanceRegistry(database.dataSource());
+    try (ThrowawayDatabase h2 = ThrowawayDatabase.h2()) {
+      InstanceRegistry registry = new InstanceRegistry(h2.dataSource());
       InstanceRecord instance = instance("1.4.0", Duration.ofSeconds(60));
 
       registry.register(instance);
@@ -146,8 +167,7 @@ class InstanceRegistryTest {
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void whileAnInstanceMigratesOthersReadWhichChangeSetOfHowManyRuns() throws Exception {
-    try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
-        GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
+    try (GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
       InstanceRegistry registry = new InstanceRegistry(database.dataSource());
       InstanceRecord instance = instance("1.4.0", Duration.ofSeconds(60));
       registry.register(instance);
