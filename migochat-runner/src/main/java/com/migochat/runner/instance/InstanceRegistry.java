@@ -8,9 +8,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Reads and writes the instance registry ({@code MIGOCHAT_INSTANCE}). Times are the database's
- * ({@code CURRENT_TIMESTAMP}), so hosts with different clocks agree on who is alive. Each call uses
- * a connection of its own; a failure says what could not be done and what to do.
+ * Reads and writes the instance registry ({@code DATABASECHANGELOG_INSTANCE}). Times are the
+ * database's ({@code CURRENT_TIMESTAMP}), so hosts with different clocks agree on who is alive.
+ * Each call uses a connection of its own; a failure says what could not be done and what to do.
  */
 public final class InstanceRegistry {
 

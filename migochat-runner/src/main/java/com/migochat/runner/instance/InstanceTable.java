@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Migochat's {@code MIGOCHAT_INSTANCE} table, created on first use beside Liquibase's tables (not
- * by a changeset: the changelog's history stays stock Liquibase's).
+ * Migochat's {@code DATABASECHANGELOG_INSTANCE} table, created on first use beside Liquibase's
+ * tables (not by a changeset: the changelog's history stays stock Liquibase's).
  */
 final class InstanceTable {
 
-  static final String NAME = "MIGOCHAT_INSTANCE";
+  static final String NAME = "DATABASECHANGELOG_INSTANCE";
 
   /** The PostgreSQL advisory lock that serialises the table's creation ("migoinst"). */
   private static final long CREATE_KEY = 0x6d69676f696e7374L;

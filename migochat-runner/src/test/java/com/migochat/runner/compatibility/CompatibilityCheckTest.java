@@ -39,7 +39,7 @@ class CompatibilityCheckTest {
       MappedSchema.of(Map.of("users", List.of("id", "email", "first_name")));
   private static final String SCHEMA =
       "DROP TABLE IF EXISTS users, users2, notes, databasechangelog, databasechangeloglock,"
-          + " databasechangelog_fingerprint, migochat_instance CASCADE;"
+          + " databasechangelog_fingerprint, databasechangelog_instance CASCADE;"
           + " CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(100), first_name"
           + " VARCHAR(50), legacy VARCHAR(10), note VARCHAR(10) DEFAULT 'x');"
           + " INSERT INTO users VALUES (1, 'a@example.com', 'A', 'l', 'n')";
@@ -138,7 +138,7 @@ class CompatibilityCheckTest {
   void instancesOfTheReleaseBeingMigratedAndGoneInstancesDoNotCount() throws Exception {
     MigrationRunner runner = runner("<dropColumn tableName='users' columnName='email'/>", "");
     String ownHead = ChangeLogHead.of(runner.configuration().changeLog());
-    execute("DELETE FROM migochat_instance");
+    execute("DELETE FROM databasechangelog_instance");
     registry.register(oldRelease(ownHead, Duration.ofSeconds(60)));
     registry.register(oldRelease("old.xml::previous::me", Duration.ofMillis(200)));
     Thread.sleep(400);

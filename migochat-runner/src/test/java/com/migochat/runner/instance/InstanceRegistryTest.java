@@ -50,7 +50,7 @@ class InstanceRegistryTest {
     try (Connection connection = database.connect();
         Statement statement = connection.createStatement()) {
       statement.execute(
-          "DROP TABLE IF EXISTS migochat_instance, first, third, databasechangelog,"
+          "DROP TABLE IF EXISTS databasechangelog_instance, first, third, databasechangelog,"
               + " databasechangeloglock, databasechangelog_fingerprint");
     }
   }
@@ -118,7 +118,7 @@ class InstanceRegistryTest {
       for (int round = 1; round <= 20; round++) {
         try (Connection connection = database.connect();
             Statement statement = connection.createStatement()) {
-          statement.execute("DROP TABLE IF EXISTS migochat_instance");
+          statement.execute("DROP TABLE IF EXISTS databasechangelog_instance");
         }
         CyclicBarrier start = new CyclicBarrier(instances);
         List<Future<InstanceRecord>> registered = new ArrayList<>();
