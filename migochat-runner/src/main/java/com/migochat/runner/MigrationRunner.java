@@ -17,6 +17,7 @@ import com.migochat.runner.history.HistoryPage;
 import com.migochat.runner.history.HistoryQuery;
 import com.migochat.runner.history.HistoryVersion;
 import com.migochat.runner.history.ReadHistory;
+import com.migochat.runner.instance.InstanceRegistry;
 import com.migochat.runner.liquibase.LiquibaseSession;
 import com.migochat.runner.lock.LockControl;
 import com.migochat.runner.lock.LockReport;
@@ -157,6 +158,11 @@ public final class MigrationRunner {
   /** One changeset with its SQL and its rollback's. Changes nothing. */
   public ChangeSetDetails show(String id) {
     return new ShowChangeSet(session).show(id);
+  }
+
+  /** The instances registered on this database: their releases, hosts and heartbeats. */
+  public InstanceRegistry instances() {
+    return new InstanceRegistry(session.configuration().dataSource());
   }
 
   /** The history and the pending changesets. Changes nothing. */

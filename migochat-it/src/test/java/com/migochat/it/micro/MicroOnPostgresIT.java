@@ -15,6 +15,7 @@ import com.migochat.it.support.StartupAssertions;
 import com.migochat.runner.downgrade.DowngradeTarget;
 import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.testkit.PayaraMicroProcess;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -137,6 +138,28 @@ class MicroOnPostgresIT {
     HttpResponse<String> badSort = http.getAsAdmin("api/migrations/history?sort=colour");
     assertEquals(400, badSort.statusCode());
     assertTrue(badSort.body().contains("sort by one of executed, order, id"), badSort.body());
+  }
+
+  @Test
+  @Order(6)
+  void theInstanceIsRegisteredWithItsReleaseHeartbeatAndMapping() {
+    JsonArray instances = http.jsonArrayAsAdmin("api/migrations/instances");
+    String page = http.getAsAdmin("admin/migrations.xhtml").body();
+
+    assertEquals(1, instances.size(), instances.toString());
+    JsonObject self = instances.getJsonObject(0);
+    assertTrue(self.getBoolean("self") && self.getBoolean("alive"), self.toString());
+    assertEquals("1.0.0-SNAPSHOT", self.getString("version"));
+    assertTrue(
+        self.getString("changeLogHead")
+            .contains("::" + ExpectedChangeSets.IDS.get(ExpectedChangeSets.IDS.size() - 1) + "::"),
+        self.toString());
+    assertTrue(self.getInt("heartbeatAgeSeconds") < 60, self.toString());
+    assertTrue(
+        self.getString("mapping").matches(".*(^|;)users\\([^)]*\\bemail\\b.*"), self.toString());
+    assertTrue(self.getString("progress").startsWith("Schema migrated: applied "), self.toString());
+    assertTrue(page.contains("<h2 id=\"instances-heading\">Instances</h2>"), page);
+    assertTrue(page.contains(", this instance</td><td>1.0.0-SNAPSHOT</td>"), page);
   }
 
   @Test

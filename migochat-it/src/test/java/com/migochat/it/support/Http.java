@@ -1,6 +1,7 @@
 package com.migochat.it.support;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -58,6 +59,16 @@ public final class Http {
           "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /** GETs a JSON array as admin and fails unless the answer is 200. */
+  public JsonArray jsonArrayAsAdmin(String path) {
+    HttpResponse<String> response = getAsAdmin(path);
+    if (response.statusCode() != 200) {
+      throw new AssertionError(
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return Json.createReader(new StringReader(response.body())).readArray();
   }
 
   /** POSTs {@code body} with the given headers. */

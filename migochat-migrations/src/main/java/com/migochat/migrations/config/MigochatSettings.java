@@ -25,6 +25,7 @@ import java.time.Duration;
  *     migochat.pg.bin}
  * @param console the console's accounts and login throttling
  * @param webhook the Messenger webhook's settings
+ * @param instances {@code migochat.instances.heartbeat}, {@code .timeout}
  */
 public record MigochatSettings(
     DatabaseLogin database,
@@ -37,7 +38,8 @@ public record MigochatSettings(
     boolean allowOutOfOrder,
     BackupSettings backups,
     ConsoleSettings console,
-    WebhookSettings webhook) {
+    WebhookSettings webhook,
+    InstanceSettings instances) {
 
   /** Reads every setting from {@code source}; a setting that cannot be read says which it is. */
   public static MigochatSettings from(SettingSource source) {
@@ -53,7 +55,8 @@ public record MigochatSettings(
         read.flag(SettingKeys.ALLOW_OUT_OF_ORDER, false),
         read.backups(),
         ConsoleSettings.from(read),
-        WebhookSettings.from(read));
+        WebhookSettings.from(read),
+        InstanceSettings.from(read));
   }
 
   /** One line for the log: every setting, no secret. */
@@ -87,6 +90,8 @@ public record MigochatSettings(
         + ", "
         + console
         + ", "
-        + webhook;
+        + webhook
+        + ", "
+        + instances;
   }
 }

@@ -24,6 +24,8 @@ public final class SettingKeys {
   public static final String LOCK_WAIT_BUDGET = "migochat.migrations.lock-wait-budget";
   public static final String HAZARD_ROWS = "migochat.migrations.hazard-rows";
   public static final String ALLOW_OUT_OF_ORDER = "migochat.migrations.allow-out-of-order";
+  public static final String INSTANCES_HEARTBEAT = "migochat.instances.heartbeat";
+  public static final String INSTANCES_TIMEOUT = "migochat.instances.timeout";
   public static final String BACKUP_BEFORE_UPGRADE = "migochat.backup.before-upgrade";
   public static final String BACKUP_DIR = "migochat.backup.dir";
   public static final String BACKUP_KEEP = "migochat.backup.keep";

@@ -2,6 +2,7 @@ package com.migochat.migrations.startup;
 
 import com.migochat.migrations.config.DeployedSettings;
 import com.migochat.migrations.config.MigochatSettings;
+import com.migochat.migrations.instances.DeployedInstance;
 import com.migochat.runner.MigrationRunner;
 import com.migochat.runner.changeset.ChangeSetRef;
 import com.migochat.runner.changeset.MigrationProgress;
@@ -76,9 +77,15 @@ public final class DeploymentMigration {
   private static MigrationOutcome migrate(Supplier<DataSource> dataSource, String trigger) {
     StartupTimeline.record(StartupTimeline.MIGRATION_STARTED, trigger);
     try {
-      MigrationConfiguration configuration = configuration(dataSource.get(), new LoggedProgress());
-      DatabaseWait.until(configuration.dataSource(), configuration.databaseWait());
+      MigrationConfiguration waiting = configuration(dataSource.get(), MigrationProgress.SILENT);
+      DatabaseWait.until(waiting.dataSource(), waiting.databaseWait());
+      MigrationConfiguration configuration =
+          configuration(
+              waiting.dataSource(),
+              DeployedInstance.register(
+                  waiting.dataSource(), waiting.changeLog(), new LoggedProgress()));
       UpgradeResult result = new MigrationRunner(configuration).upgrade();
+      DeployedInstance.migrated(() -> describe(result, configuration.changeLog()));
       if (result.backup() != null) {
         LOG.info(
             "Backed up the database to "
@@ -96,6 +103,7 @@ public final class DeploymentMigration {
       return MigrationOutcome.succeeded(result, trigger);
     } catch (MigrationException e) {
       StartupTimeline.record(StartupTimeline.MIGRATION_FAILED, e.failure().error().name());
+      DeployedInstance.migrated(() -> "migration failed: " + e.failure().error().name());
       LOG.log(Level.SEVERE, logLine(e));
       LOG.log(Level.FINE, "Migration failure details", e);
       return MigrationOutcome.failed(e.failure(), trigger);

@@ -1,5 +1,6 @@
 package com.migochat.migrations.startup;
 
+import com.migochat.migrations.instances.DeployedInstance;
 import javax.sql.DataSource;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
@@ -26,12 +27,14 @@ public class MigrateBeforeLogin extends SessionEventAdapter {
   public void preLogin(SessionEvent event) {
     Session session = event.getSession();
     StartupTimeline.record(StartupTimeline.PERSISTENCE_PRE_LOGIN, session.getName());
+    DeployedInstance.mapped(session);
     DeploymentMigration.ensureMigrated(() -> dataSourceOf(session), "persistence unit pre-login");
   }
 
   @Override
   public void postLogin(SessionEvent event) {
     StartupTimeline.record(StartupTimeline.PERSISTENCE_POST_LOGIN, event.getSession().getName());
+    DeployedInstance.mapped(event.getSession());
   }
 
   private static DataSource dataSourceOf(Session session) {

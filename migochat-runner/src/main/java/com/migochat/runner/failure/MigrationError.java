@@ -52,6 +52,12 @@ public enum MigrationError {
    * allowed ({@code --allow-data-loss}). Nothing was rolled back.
    */
   DESTRUCTIVE_ROLLBACK,
+  /**
+   * A pending changeset would drop, rename, retype or require something that a live instance of
+   * another release still maps (see the instance registry), and is not labelled {@code contract}:
+   * nothing was migrated.
+   */
+  BREAKS_LIVE_RELEASE,
   /** A changeset's SQL failed on the database. */
   CHANGESET_FAILED,
   /**

@@ -19,6 +19,10 @@ final class SqlTokens {
   private SqlTokens() {}
 
   static List<String> of(String sql) {
+    // JSqlParser 5.3's lexer fails on an empty input (a column added with no constraint).
+    if (sql.isBlank()) {
+      return List.of();
+    }
     CCJSqlParserTokenManager lexer =
         new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(sql)));
     List<String> tokens = new ArrayList<>();

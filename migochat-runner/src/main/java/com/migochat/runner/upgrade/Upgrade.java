@@ -3,6 +3,7 @@ package com.migochat.runner.upgrade;
 import com.migochat.runner.backup.BackupBeforeUpgrade;
 import com.migochat.runner.backup.BackupResult;
 import com.migochat.runner.changeset.SqlPreview;
+import com.migochat.runner.compatibility.PendingCompatibility;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.hazard.HazardComments;
 import com.migochat.runner.hazard.HazardReport;
@@ -89,6 +90,7 @@ public final class Upgrade {
           }
           outOfOrder().check(connection, database, Integer.MAX_VALUE);
           hazards().refuseBlocking(connection, database, Integer.MAX_VALUE);
+          new PendingCompatibility(session).refuseBreaking(connection, database, Integer.MAX_VALUE);
           new AcceptChecksums(session).acceptOutdatedBeforeUpgrade();
           BackupResult taken = backup().takeIfPending(this::status).orElse(null);
           ChangeSetRecorder recorder = session.recorder();
@@ -120,6 +122,7 @@ public final class Upgrade {
           }
           outOfOrder().check(connection, database, steps);
           hazards().refuseBlocking(connection, database, steps);
+          new PendingCompatibility(session).refuseBreaking(connection, database, steps);
           BackupResult taken = backup().takeIfPending(() -> status).orElse(null);
           ChangeSetRecorder recorder = session.recorder();
           // Tried again after a lock wait, it applies only what the earlier attempts did not.

@@ -1,5 +1,6 @@
 package com.migochat.web.boundary.rest;
 
+import com.migochat.migrations.instances.DeployedInstance;
 import com.migochat.migrations.startup.EntityCheckResult;
 import com.migochat.migrations.startup.MigrationOutcome;
 import com.migochat.migrations.startup.SchemaMigrator;
@@ -100,6 +101,19 @@ public class MigrationsResource {
   @Path("lock")
   public LockReport lock() {
     return schemaMigrator.runner().lock();
+  }
+
+  /**
+   * The instances registered on this database, alive or gone, oldest first: release, host,
+   * heartbeat age, migration progress and mapping; {@code self} marks the one that answers.
+   */
+  @GET
+  @Path("instances")
+  public List<InstanceReply> instances() {
+    String self = DeployedInstance.id().orElse("");
+    return schemaMigrator.runner().instances().all().stream()
+        .map(state -> InstanceReply.of(state, self))
+        .toList();
   }
 
   @GET
