@@ -1,7 +1,9 @@
 package com.migochat.runner.upgrade;
 
+import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.database.OneTransaction;
 import com.migochat.runner.history.SchemaTables;
+import com.migochat.runner.liquibase.ChangeLogFolderResources;
 import com.migochat.runner.lock.LockState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,6 +38,20 @@ final class SchemaFingerprint {
   private final ClassLoader resources;
   private final String changeLog;
   private final String contexts;
+
+  /**
+   * The fingerprint of {@code configuration}'s changelog under its filters, stored as the contexts
+   * alone when no label filter is set, as fingerprints stored before label filters existed read, so
+   * that they stay valid.
+   */
+  static SchemaFingerprint of(MigrationConfiguration configuration) {
+    return new SchemaFingerprint(
+        ChangeLogFolderResources.of(configuration),
+        configuration.changeLog(),
+        configuration.labels().isEmpty()
+            ? configuration.contexts()
+            : configuration.contexts() + " labels:" + configuration.labels());
+  }
 
   SchemaFingerprint(ClassLoader resources, String changeLog, String contexts) {
     this.resources = resources;

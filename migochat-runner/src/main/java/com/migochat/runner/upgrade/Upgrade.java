@@ -3,14 +3,13 @@ package com.migochat.runner.upgrade;
 import com.migochat.runner.backup.BackupBeforeUpgrade;
 import com.migochat.runner.backup.BackupResult;
 import com.migochat.runner.changeset.SqlPreview;
-import com.migochat.runner.compatibility.PendingCompatibility;
 import com.migochat.runner.config.MigrationConfiguration;
 import com.migochat.runner.hazard.HazardComments;
 import com.migochat.runner.hazard.HazardReport;
-import com.migochat.runner.liquibase.ChangeLogFolderResources;
 import com.migochat.runner.liquibase.ChangeSetFilters;
 import com.migochat.runner.liquibase.ChangeSetRecorder;
 import com.migochat.runner.liquibase.LiquibaseSession;
+import com.migochat.runner.liquibase.UpgradeLock;
 import com.migochat.runner.lockwait.LockWaitRetry;
 import com.migochat.runner.status.ReadStatus;
 import com.migochat.runner.status.StatusReport;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import liquibase.UpdateSummaryOutputEnum;
@@ -30,6 +30,7 @@ import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.UpdateCountCommandStep;
 import liquibase.command.core.UpdateCountSqlCommandStep;
 import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.database.Database;
 
 /**
  * {@code upgrade}: applies pending changesets in changelog order, up to a target, and backs the
@@ -39,7 +40,7 @@ import liquibase.command.core.helpers.ShowSummaryArgument;
  * checked again (another instance may have migrated while this one waited), the status is read for
  * the backup, Liquibase updates, and the new fingerprint is stored before the lock is released. A
  * changeset that gives up waiting for a table lock is tried again (see {@link LockWaitRetry}).
- * Before anything runs, out-of-order changesets ({@link OutOfOrderGuard}) and lock hazards stop it.
+ * Before anything runs, the checks of {@link PendingChecks} may stop it.
  */
 public final class Upgrade {
 
@@ -88,24 +89,11 @@ public final class Upgrade {
           if (current) {
             return UpgradeResult.nothingApplied(since(started), true);
           }
-          outOfOrder().check(connection, database, Integer.MAX_VALUE);
-          hazards().refuseBlocking(connection, database, Integer.MAX_VALUE);
-          new PendingCompatibility(session).refuseBreaking(connection, database, Integer.MAX_VALUE);
+          new PendingChecks(session).refuseUnsafe(connection, database, Integer.MAX_VALUE);
           new AcceptChecksums(session).acceptOutdatedBeforeUpgrade();
           BackupResult taken = backup().takeIfPending(this::status).orElse(null);
           ChangeSetRecorder recorder = session.recorder();
-          retry()
-              .run(
-                  connection,
-                  () ->
-                      lock.around(
-                          () ->
-                              session.command(
-                                  database,
-                                  UpdateCommandStep.COMMAND_NAME,
-                                  updateArguments(Map.of()),
-                                  null,
-                                  recorder)));
+          apply(connection, database, lock, UpdateCommandStep.COMMAND_NAME, Map::of, recorder);
           recordFingerprint(connection);
           return UpgradeResult.of(recorder, since(started), taken);
         });
@@ -120,34 +108,41 @@ public final class Upgrade {
           if (steps == 0) {
             return UpgradeResult.nothingApplied(since(started), false);
           }
-          outOfOrder().check(connection, database, steps);
-          hazards().refuseBlocking(connection, database, steps);
-          new PendingCompatibility(session).refuseBreaking(connection, database, steps);
+          new PendingChecks(session).refuseUnsafe(connection, database, steps);
           BackupResult taken = backup().takeIfPending(() -> status).orElse(null);
           ChangeSetRecorder recorder = session.recorder();
           // Tried again after a lock wait, it applies only what the earlier attempts did not.
-          retry()
-              .run(
-                  connection,
-                  () ->
-                      lock.around(
-                          () ->
-                              session.command(
-                                  database,
-                                  UpdateCountCommandStep.COMMAND_NAME,
-                                  updateArguments(Map.of(COUNT, steps - recorder.applied().size())),
-                                  null,
-                                  recorder)));
+          apply(
+              connection,
+              database,
+              lock,
+              UpdateCountCommandStep.COMMAND_NAME,
+              () -> Map.of(COUNT, steps - recorder.applied().size()),
+              recorder);
           return UpgradeResult.of(recorder, since(started), taken);
         });
   }
 
-  private LockWaitRetry retry() {
-    return new LockWaitRetry(configuration.lockWaits(), configuration.dataSource());
-  }
-
-  private OutOfOrderGuard outOfOrder() {
-    return new OutOfOrderGuard(session, configuration.allowOutOfOrder());
+  /**
+   * Runs Liquibase's {@code command} with {@code arguments} (asked again at each attempt), tried
+   * again when a changeset gives up waiting for a table lock.
+   */
+  private void apply(
+      Connection connection,
+      Database database,
+      UpgradeLock lock,
+      String[] command,
+      Supplier<Map<String, Object>> arguments,
+      ChangeSetRecorder recorder)
+      throws Exception {
+    new LockWaitRetry(configuration.lockWaits(), configuration.dataSource())
+        .run(
+            connection,
+            () ->
+                lock.around(
+                    () ->
+                        session.command(
+                            database, command, updateArguments(arguments.get()), null, recorder)));
   }
 
   private PendingHazards hazards() {
@@ -174,18 +169,7 @@ public final class Upgrade {
   }
 
   private SchemaFingerprint fingerprint() {
-    return new SchemaFingerprint(
-        ChangeLogFolderResources.of(configuration), configuration.changeLog(), filterKey());
-  }
-
-  /**
-   * The filters as the fingerprint stores them: the contexts alone when no label filter is set, as
-   * fingerprints stored before label filters existed read, so that they stay valid.
-   */
-  private String filterKey() {
-    return configuration.labels().isEmpty()
-        ? configuration.contexts()
-        : configuration.contexts() + " labels:" + configuration.labels();
+    return SchemaFingerprint.of(configuration);
   }
 
   private void recordFingerprint(Connection connection) {
