@@ -9,9 +9,12 @@ import java.util.List;
 
 /**
  * What a PostgreSQL schema looks like, as comparable values: every column of every table (with type
- * and nullability) and the migration history.
+ * and nullability) and the migration history. The instance registry is left out: an instance
+ * registers before it migrates, so that others see its progress, whether the migration then works
+ * or not.
  *
- * @param columns "table.column type nullable" for every column of the public schema
+ * @param columns "table.column type nullable" for every column of the public schema but the
+ *     instance registry's
  * @param history "id deployment-id" for every history row, in the order they ran
  */
 public record SchemaSnapshot(List<String> columns, List<String> history) {
@@ -22,6 +25,7 @@ public record SchemaSnapshot(List<String> columns, List<String> history) {
             connection,
             "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable"
                 + " FROM information_schema.columns WHERE table_schema = 'public'"
+                + " AND table_name <> 'databasechangelog_instance'"
                 + " ORDER BY table_name, column_name"),
         historyIds(connection));
   }
