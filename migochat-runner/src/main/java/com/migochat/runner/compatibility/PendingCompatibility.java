@@ -13,29 +13,25 @@ import liquibase.database.Database;
 /**
  * The compatibility of the changesets an upgrade is about to apply with the live instances of other
  * releases, checked before anything runs (and before the backup).
- *
- * @param session the session the upgrade works through
  */
-public record PendingCompatibility(LiquibaseSession session) {
+public final class PendingCompatibility {
 
-  /** The classification of the next {@code steps} pending changesets; changes nothing. */
-  public CompatibilityReport of(Connection connection, Database database, int steps)
+  private PendingCompatibility() {}
+
+  /**
+   * Refuses the upgrade when one of {@code next}, the pending changesets of {@code changeLog} it is
+   * about to apply, is unmarked and would break a live release.
+   */
+  public static void refuseBreaking(
+      Connection connection, Database database, DatabaseChangeLog changeLog, List<ChangeSet> next)
       throws Exception {
     List<InstanceState> live = InstanceRegistry.live(connection);
     if (live.isEmpty()) {
-      return new CompatibilityReport(List.of());
+      return;
     }
-    DatabaseChangeLog changeLog = session.parseChangeLog(database);
-    List<ChangeSet> pending = session.unrun(changeLog, database);
     CompatibilityReport report =
-        new CompatibilityCheck(database, live, ChangeLogHead.of(changeLog))
-            .check(pending.subList(0, Math.min(steps, pending.size())));
+        new CompatibilityCheck(database, live, ChangeLogHead.of(changeLog)).check(next);
     LiquibaseSession.restoreAutoCommit(connection);
-    return report;
-  }
-
-  /** Refuses the upgrade when an unmarked changeset would break a live release. */
-  public void refuseBreaking(Connection connection, Database database, int steps) throws Exception {
-    of(connection, database, steps).refuseIfBreaking();
+    report.refuseIfBreaking();
   }
 }

@@ -45,17 +45,16 @@ record OutOfOrderGuard(LiquibaseSession session, boolean allowed) {
     }
   }
 
-  /** Refuses the next {@code steps} pending changesets if they are out of order and not allowed. */
-  void check(Connection connection, Database database, int steps) throws Exception {
-    DatabaseChangeLog changeLog = session.parseChangeLog(database);
-    List<ChangeSet> pending = session.unrun(changeLog, database);
+  /**
+   * Refuses {@code next}, the pending changesets of {@code changeLog} about to be applied, if they
+   * are out of order and not allowed.
+   */
+  void check(
+      Connection connection, Database database, DatabaseChangeLog changeLog, List<ChangeSet> next)
+      throws Exception {
     List<ChangeSetRun> history = new ChangeLogHistory(connection).newestFirst();
     LiquibaseSession.restoreAutoCommit(connection);
-    List<Late> late =
-        find(
-            changeLog.getChangeSets(),
-            pending.subList(0, Math.min(steps, pending.size())),
-            history);
+    List<Late> late = find(changeLog.getChangeSets(), next, history);
     if (late.isEmpty()) {
       return;
     }

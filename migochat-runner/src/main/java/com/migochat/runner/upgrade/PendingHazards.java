@@ -28,9 +28,13 @@ record PendingHazards(LiquibaseSession session, long hazardRows) {
         .check(pending.subList(0, Math.min(steps, pending.size())));
   }
 
-  /** Logs the informational findings and refuses the upgrade on a blocking one. */
-  void refuseBlocking(Connection connection, Database database, int steps) throws Exception {
-    HazardReport report = of(database, steps);
+  /**
+   * Logs the informational findings of {@code next}, the pending changesets about to be applied,
+   * and refuses the upgrade on a blocking one.
+   */
+  void refuseBlocking(Connection connection, Database database, List<ChangeSet> next)
+      throws Exception {
+    HazardReport report = new HazardCheck(database, hazardRows).check(next);
     LiquibaseSession.restoreAutoCommit(connection);
     // A blocking finding is in the failure's message, logged once where it is handled.
     report.findings().stream()

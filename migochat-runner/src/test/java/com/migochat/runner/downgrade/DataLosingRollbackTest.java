@@ -11,7 +11,6 @@ import com.migochat.runner.testing.GeneratedChangeLogs;
 import com.migochat.runner.testing.SchemaAndHistory;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,7 @@ class DataLosingRollbackTest {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
         GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
       MigrationRunner runner = migrated(database, files, NOTES + EMAIL);
-      execute(database, THREE_NOTES_TWO_EMAILS);
+      database.execute(THREE_NOTES_TWO_EMAILS);
       SchemaAndHistory before = read(database);
 
       MigrationException refused =
@@ -63,7 +62,7 @@ class DataLosingRollbackTest {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
         GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
       MigrationRunner runner = migrated(database, files, NOTES + EMAIL);
-      execute(database, THREE_NOTES_TWO_EMAILS);
+      database.execute(THREE_NOTES_TWO_EMAILS);
 
       DowngradeResult result = runner.downgrade(new DowngradeTarget.Steps(1), DataLoss.ALLOW);
 
@@ -87,7 +86,7 @@ class DataLosingRollbackTest {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
         GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
       migrated(database, files, NOTES + EMAIL);
-      execute(database, "INSERT INTO notes (id, body) VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+      database.execute("INSERT INTO notes (id, body) VALUES (1, 'a'), (2, 'b'), (3, 'c')");
       MigrationRunner runner = migrated(database, files, NOTES + EMAIL + marked);
 
       DowngradeResult result = runner.downgrade(new DowngradeTarget.Steps(2));
@@ -106,7 +105,7 @@ class DataLosingRollbackTest {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres();
         GeneratedChangeLogs files = GeneratedChangeLogs.create()) {
       migrated(database, files, NOTES + EMAIL);
-      execute(database, THREE_NOTES_TWO_EMAILS);
+      database.execute(THREE_NOTES_TWO_EMAILS);
       MigrationRunner runner = migrated(database, files, NOTES + EMAIL + unexplained);
 
       MigrationException refused =
@@ -127,13 +126,6 @@ class DataLosingRollbackTest {
         database.runner(files.write("changelog.xml", GeneratedChangeLogs.xml(changeSets)));
     runner.upgrade();
     return runner;
-  }
-
-  private static void execute(ThrowawayDatabase database, String sql) throws Exception {
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
   }
 
   private static SchemaAndHistory read(ThrowawayDatabase database) throws Exception {

@@ -10,9 +10,7 @@ import com.migochat.runner.testing.ExpectedChangeSets;
 import com.migochat.runner.testing.ThrowawayDatabase;
 import com.migochat.runner.testing.ThrowawayDatabase.Engine;
 import com.migochat.runner.upgrade.UpgradeTarget;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +40,7 @@ class DriftTest {
         ScratchDatabase scratch = ScratchDatabase.beside(database.login())) {
       MigrationRunner runner = database.runner();
       runner.upgrade();
-      execute(
-          database,
+      database.execute(
           "ALTER TABLE users ADD COLUMN nickname VARCHAR(40)",
           "ALTER TABLE users ALTER COLUMN email TYPE VARCHAR(500)",
           "DROP INDEX ix_messages_user_sent",
@@ -66,16 +63,6 @@ class DriftTest {
                           && line.contains("only in the live database")),
           differences);
       assertFalse(report.changes().isEmpty(), "the report drafts the changes that undo the drift");
-    }
-  }
-
-  private static void execute(ThrowawayDatabase database, String... statements)
-      throws SQLException {
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
     }
   }
 }

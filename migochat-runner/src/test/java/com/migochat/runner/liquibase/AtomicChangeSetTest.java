@@ -12,7 +12,6 @@ import com.migochat.runner.upgrade.UpgradeTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +29,7 @@ class AtomicChangeSetTest {
     try (ThrowawayDatabase database = ThrowawayDatabase.postgres()) {
       MigrationRunner runner = database.runner();
       runner.upgrade(new UpgradeTarget.Steps(1));
-      execute(
-          database,
+      database.execute(
           "CREATE FUNCTION refuse_add_email() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
               + " IF NEW.id = '"
               + ADD_EMAIL
@@ -45,21 +43,11 @@ class AtomicChangeSetTest {
       assertFalse(usersColumns(database).contains("email"), usersColumns(database).toString());
       assertEquals(1, runner.status().history().size());
 
-      execute(database, "DROP TRIGGER refuse_add_email ON databasechangelog");
+      database.execute("DROP TRIGGER refuse_add_email ON databasechangelog");
       UpgradeResult retried = runner.upgrade();
 
       assertEquals(ADD_EMAIL, retried.applied().get(0).id());
       assertEquals(true, runner.status().atHead());
-    }
-  }
-
-  private static void execute(ThrowawayDatabase database, String... statements)
-      throws SQLException {
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -140,6 +141,16 @@ public final class ThrowawayDatabase implements AutoCloseable {
 
   public Connection connect() throws SQLException {
     return dataSource().getConnection();
+  }
+
+  /** Runs {@code statements} one after the other on one connection, as a person at psql would. */
+  public void execute(String... statements) throws SQLException {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
   }
 
   @Override
